@@ -1,0 +1,35 @@
+namespace ContactHub.Core.Domain;
+
+public sealed record Attachment(string Url, string? ContentType, string? FileName);
+
+public sealed record ChannelIdentity(string Channel, string Address);
+
+public sealed record Contact(long Id, string DisplayName, IReadOnlyList<ChannelIdentity> Identities, DateTimeOffset CreatedAt);
+
+public sealed record Conversation(
+    long Id,
+    long ContactId,
+    ChannelKind Channel,
+    ConversationState State,
+    string Queue,
+    long? AssigneeId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastActivityAt);
+
+public sealed record Interaction(
+    long Id,
+    long ConversationId,
+    long ContactId,
+    ChannelKind Channel,
+    InteractionDirection Direction,
+    string? ExternalId,
+    string? Text,
+    IReadOnlyList<Attachment> Attachments,
+    string Status,
+    string? ErrorCode,
+    long? AuthorAgentId,
+    DateTimeOffset CreatedAt);
+
+public sealed record Agent(long Id, string UserName, string DisplayName, string Role);
+
+public sealed record QueueDefinition(string Name, string DisplayName, int ServiceLevelSeconds);

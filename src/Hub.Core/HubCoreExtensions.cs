@@ -1,0 +1,48 @@
+using ContactHub.Core.Routing;
+using ContactHub.Core.Services;
+using ContactHub.Core.Store;
+using ContactHub.Core.Stream;
+using ContactHub.Core.Users;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace ContactHub.Core;
+
+public static class HubCoreExtensions
+{
+    /// <summary>The conversation stream, the store and the services on top of it. The router and event bus come from elsewhere.</summary>
+    public static IServiceCollection AddHubCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StoreOptions>()
+            .Configure(options =>
+            {
+                options.Provider = configuration.GetValue("Store:Provider", StoreProvider.Sqlite);
+                options.ConnectionString = configuration.GetConnectionString("Store") ?? options.ConnectionString;
+            })
+            .ValidateOnStart();
+        services.AddOptions<HubOptions>().BindConfiguration("Hub")
+            .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Hub:PublicBaseUrl must be an absolute URL.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StoreConnections>();
+        services.AddSingleton<SchemaMigrator>();
+        services.TryAddSingleton<IQueueSelector, DefaultQueueSelector>();
+        services.AddSingleton<BatchingConversationStream>();
+        services.AddSingleton<IConversationStream>(sp => sp.GetRequiredService<BatchingConversationStream>());
+        services.AddHostedService(sp => sp.GetRequiredService<BatchingConversationStream>());
+        services.AddSingleton<ContactDirectory>();
+        services.AddSingleton<ConversationRepository>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<InboundPipeline>();
+        services.AddSingleton<AssignmentService>();
+        services.AddSingleton<ReplyService>();
+        services.AddHostedService<OutboxWorker>();
+        services.AddSingleton<RoutingSupervisor>();
+        services.AddHostedService(sp => sp.GetRequiredService<RoutingSupervisor>());
+        return services;
+    }
+}

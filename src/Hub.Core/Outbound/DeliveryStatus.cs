@@ -1,0 +1,25 @@
+namespace ContactHub.Core.Outbound;
+
+/// <summary>
+/// The lifecycle order of delivery statuses. Provider callbacks arrive out of order; a status only
+/// replaces another of lower rank, so a late "sent" never undoes "delivered".
+/// </summary>
+public static class DeliveryStatus
+{
+    public const string Pending = "pending";
+    public const string Failed = "failed";
+    public const string Interrupted = "interrupted";
+
+    public static int Rank(string status) => status switch
+    {
+        Pending => 0,
+        "accepted" or "scheduled" or "queued" => 1,
+        "sending" => 2,
+        "sent" => 3,
+        "delivered" or "undelivered" or "failed" or "canceled" or "partially_delivered" or Interrupted => 4,
+        "read" => 5,
+        _ => -1,
+    };
+
+    public static bool IsKnown(string status) => Rank(status) >= 0;
+}

@@ -1,0 +1,24 @@
+using ContactHub.Core.Domain;
+
+namespace ContactHub.Core.Outbound;
+
+public sealed record OutboundMessage(long InteractionId, long ConversationId, ChannelKind Channel, string ToAddress, string? Text, IReadOnlyList<Attachment> Attachments);
+
+public abstract record SendResult;
+
+/// <summary>The provider took the message; <see cref="ProviderId"/> is what its status callbacks will name.</summary>
+public sealed record SendAccepted(string ProviderId, string Status) : SendResult;
+
+/// <summary>Worth trying again later (rate limit, provider 5xx, network).</summary>
+public sealed record SendDeferred(string Reason, TimeSpan? RetryAfter) : SendResult;
+
+/// <summary>The provider refused the message for good (invalid number, opted out...).</summary>
+public sealed record SendRejected(string ErrorCode, string Reason) : SendResult;
+
+/// <summary>One per channel: speaks the provider's send API. Shaped so an official SDK could sit behind it.</summary>
+public interface IChannelSender
+{
+    ChannelKind Channel { get; }
+
+    Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken);
+}

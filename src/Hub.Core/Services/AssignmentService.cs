@@ -1,0 +1,54 @@
+using ContactHub.Core.Domain;
+using ContactHub.Core.Events;
+using ContactHub.Core.Routing;
+using ContactHub.Core.Store;
+
+namespace ContactHub.Core.Services;
+
+/// <summary>The agent's answers to offers and the end of a conversation, kept consistent between router and store.</summary>
+public sealed class AssignmentService(IRouter router, ConversationRepository conversations, IHubEventBus events)
+{
+    public async Task<bool> AcceptAsync(long agentId, long conversationId, CancellationToken cancellationToken)
+    {
+        if (await router.AcceptAsync(agentId, conversationId) != OfferAnswer.Accepted)
+        {
+            return false;
+        }
+        await conversations.AssignAsync(conversationId, agentId, cancellationToken);
+        var conversation = await conversations.GetAsync(conversationId, cancellationToken);
+        await events.PublishAsync(new ConversationAssigned(agentId, conversationId, conversation?.ContactId ?? 0));
+        return true;
+    }
+
+    public async Task DeclineAsync(long agentId, long conversationId)
+    {
+        var next = await router.DeclineAsync(agentId, conversationId);
+        await events.PublishAsync(new OfferWithdrawn(agentId, conversationId));
+        await PublishOfferAsync(next);
+    }
+
+    public async Task<bool> ResolveAsync(long agentId, long conversationId, CancellationToken cancellationToken)
+    {
+        var conversation = await conversations.GetAsync(conversationId, cancellationToken);
+        if (conversation is null || conversation.AssigneeId != agentId || !await conversations.SetStateAsync(conversationId, ConversationState.Resolved, cancellationToken))
+        {
+            return false;
+        }
+        await events.PublishAsync(new ConversationStateChanged(conversationId, conversation.ContactId, "resolved"));
+        await PublishOfferAsync(await router.ReleaseAsync(agentId, conversationId));
+        return true;
+    }
+
+    public async Task SetPresenceAsync(long agentId, AgentPresence presence)
+    {
+        var offers = await router.SetPresenceAsync(agentId, presence);
+        await events.PublishAsync(new AgentPresenceChanged(agentId, presence.ToString().ToLowerInvariant()));
+        foreach (var offer in offers)
+        {
+            await PublishOfferAsync(offer);
+        }
+    }
+
+    private Task PublishOfferAsync(Offer? offer) =>
+        offer is null ? Task.CompletedTask : events.PublishAsync(new OfferMade(offer.AgentId, offer.ConversationId, offer.ExpiresAt));
+}

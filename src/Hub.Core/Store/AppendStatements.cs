@@ -1,0 +1,137 @@
+using System.Data.Common;
+using System.Text.Json;
+using ContactHub.Core.Domain;
+using ContactHub.Core.Stream;
+using Dapper;
+
+namespace ContactHub.Core.Store;
+
+/// <summary>
+/// The SQL of one append, run inside the caller's transaction. Every find-or-create is an
+/// INSERT .. ON CONFLICT DO NOTHING followed by a read, so two nodes racing on one new customer
+/// converge on one contact and one conversation instead of failing.
+/// </summary>
+internal static class AppendStatements
+{
+    public static async Task<AppendResult> AppendAsync(DbConnection connection, DbTransaction transaction, InboundInteraction item, string queue, TimeProvider time)
+    {
+        var channel = item.Channel.ToWire();
+        var existing = await FindExistingAsync(connection, transaction, channel, item.ExternalId);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var now = Clock.ToUnixMs(time.GetUtcNow());
+        var contactId = await ResolveContactAsync(connection, transaction, item, now);
+        var (conversationId, conversationQueue, opened) = await FindOrOpenConversationAsync(connection, transaction, contactId, channel, queue, now);
+
+        var interactionId = await connection.QuerySingleOrDefaultAsync<long?>(
+            """
+            INSERT INTO interactions (conversation_id, contact_id, channel, direction, external_id, text, attachments_json, status, status_rank, created_at, updated_at)
+            VALUES (@conversationId, @contactId, @channel, 'in', @externalId, @text, @attachments, 'received', 0, @sentAt, @now)
+            ON CONFLICT DO NOTHING
+            RETURNING id
+            """,
+            new
+            {
+                conversationId,
+                contactId,
+                channel,
+                externalId = item.ExternalId,
+                text = item.Text,
+                attachments = item.Attachments.Count == 0 ? null : JsonSerializer.Serialize(item.Attachments, StoreJson.Options),
+                sentAt = Clock.ToUnixMs(item.SentAt),
+                now,
+            },
+            transaction);
+        if (interactionId is null)
+        {
+            // Another node stored the same provider message between our check and our insert.
+            throw new DuplicateAppendException();
+        }
+        return new AppendResult(contactId, conversationId, interactionId.Value, IsDuplicate: false, opened, conversationQueue);
+    }
+
+    public static async Task<AppendResult?> FindExistingAsync(DbConnection connection, DbTransaction? transaction, string channel, string externalId)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<(long Id, long ConversationId, long ContactId, string Queue)?>(
+            """
+            SELECT i.id, i.conversation_id, i.contact_id, c.queue FROM interactions i
+            JOIN conversations c ON c.id = i.conversation_id
+            WHERE i.channel = @channel AND i.external_id = @externalId
+            """,
+            new { channel, externalId },
+            transaction);
+        return row is { } found
+            ? new AppendResult(found.ContactId, found.ConversationId, found.Id, IsDuplicate: true, OpenedConversation: false, found.Queue)
+            : null;
+    }
+
+    private static async Task<long> ResolveContactAsync(DbConnection connection, DbTransaction transaction, InboundInteraction item, long now)
+    {
+        var identity = new { ns = item.Channel.IdentityNamespace(), address = item.SenderAddress };
+        const string findIdentity = "SELECT contact_id FROM channel_identities WHERE namespace = @ns AND address = @address";
+        var contactId = await connection.QuerySingleOrDefaultAsync<long?>(findIdentity, identity, transaction);
+        if (contactId is not null)
+        {
+            return contactId.Value;
+        }
+
+        var newContactId = await connection.QuerySingleAsync<long>(
+            "INSERT INTO contacts (display_name, created_at) VALUES (@name, @now) RETURNING id",
+            new { name = string.IsNullOrWhiteSpace(item.SenderDisplayName) ? item.SenderAddress : item.SenderDisplayName, now },
+            transaction);
+        var linked = await connection.ExecuteAsync(
+            "INSERT INTO channel_identities (contact_id, namespace, address, created_at) VALUES (@newContactId, @ns, @address, @now) ON CONFLICT DO NOTHING",
+            new { newContactId, identity.ns, identity.address, now },
+            transaction);
+        if (linked == 1)
+        {
+            return newContactId;
+        }
+        // Lost the race: the other writer's identity is committed now; drop our contact and join theirs.
+        await connection.ExecuteAsync("DELETE FROM contacts WHERE id = @newContactId", new { newContactId }, transaction);
+        return await connection.QuerySingleAsync<long>(findIdentity, identity, transaction);
+    }
+
+    private static async Task<(long Id, string Queue, bool Opened)> FindOrOpenConversationAsync(
+        DbConnection connection, DbTransaction transaction, long contactId, string channel, string queue, long now)
+    {
+        const string findOpen = "SELECT id, queue, state FROM conversations WHERE contact_id = @contactId AND channel = @channel AND state <> 'resolved'";
+        var open = await connection.QuerySingleOrDefaultAsync<(long Id, string Queue, string State)?>(findOpen, new { contactId, channel }, transaction);
+        if (open is { } found)
+        {
+            // The customer spoke: a conversation waiting on them is theirs to answer again.
+            await connection.ExecuteAsync(
+                "UPDATE conversations SET last_activity_at = @now, state = 'open' WHERE id = @id",
+                new { now, id = found.Id },
+                transaction);
+            return (found.Id, found.Queue, false);
+        }
+
+        var insertedId = await connection.QuerySingleOrDefaultAsync<long?>(
+            """
+            INSERT INTO conversations (contact_id, channel, state, queue, created_at, last_activity_at)
+            VALUES (@contactId, @channel, 'open', @queue, @now, @now)
+            ON CONFLICT DO NOTHING
+            RETURNING id
+            """,
+            new { contactId, channel, queue, now },
+            transaction);
+        if (insertedId is not null)
+        {
+            return (insertedId.Value, queue, true);
+        }
+        var winner = await connection.QuerySingleAsync<(long Id, string Queue, string State)>(findOpen, new { contactId, channel }, transaction);
+        return (winner.Id, winner.Queue, false);
+    }
+}
+
+internal sealed class DuplicateAppendException : Exception
+{
+    public DuplicateAppendException()
+        : base("The interaction was appended concurrently by another writer.")
+    {
+    }
+}

@@ -1,0 +1,62 @@
+using ContactHub.Core.Domain;
+using Dapper;
+
+namespace ContactHub.Core.Store;
+
+/// <summary>Conversation state that the router and the console change: assignment and resolution.</summary>
+public sealed class ConversationRepository(StoreConnections connections, TimeProvider time)
+{
+    public async Task<Conversation?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ConversationRow>(
+            $"SELECT {Columns.Conversation} FROM conversations WHERE id = @id", new { id });
+        return row?.ToConversation();
+    }
+
+    public async Task<IReadOnlyList<Interaction>> InteractionsAsync(long conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<InteractionRow>(
+            $"SELECT {Columns.Interaction} FROM interactions WHERE conversation_id = @conversationId ORDER BY id", new { conversationId });
+        return rows.Select(r => r.ToInteraction()).ToList();
+    }
+
+    /// <summary>The agent's unresolved conversations, most recent activity first.</summary>
+    public async Task<IReadOnlyList<Conversation>> AssignedToAsync(long agentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ConversationRow>(
+            $"SELECT {Columns.Conversation} FROM conversations WHERE assignee_id = @agentId AND state <> 'resolved' ORDER BY last_activity_at DESC",
+            new { agentId });
+        return rows.Select(r => r.ToConversation()).ToList();
+    }
+
+    /// <summary>Open conversations nobody holds: what the router must have queued (it rebuilds from this).</summary>
+    public async Task<IReadOnlyList<Conversation>> UnassignedOpenAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ConversationRow>(
+            $"SELECT {Columns.Conversation} FROM conversations WHERE assignee_id IS NULL AND state <> 'resolved' ORDER BY created_at",
+            new { });
+        return rows.Select(r => r.ToConversation()).ToList();
+    }
+
+    public async Task<bool> AssignAsync(long conversationId, long agentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(
+            "UPDATE conversations SET assignee_id = @agentId, last_activity_at = @now WHERE id = @conversationId AND state <> 'resolved'",
+            new { conversationId, agentId, now = time.GetUtcNow().ToUnixTimeMilliseconds() });
+        return changed == 1;
+    }
+
+    public async Task<bool> SetStateAsync(long conversationId, ConversationState state, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(
+            "UPDATE conversations SET state = @state, last_activity_at = @now WHERE id = @conversationId AND state <> 'resolved'",
+            new { conversationId, state = state.ToString().ToLowerInvariant(), now = time.GetUtcNow().ToUnixTimeMilliseconds() });
+        return changed == 1;
+    }
+}

@@ -1,0 +1,161 @@
+using ContactHub.Core.Domain;
+using ContactHub.Core.Outbound;
+using Dapper;
+
+namespace ContactHub.Core.Store;
+
+public sealed record StatusApplied(long InteractionId, long ConversationId, long ContactId, string Status);
+
+/// <summary>
+/// Outbound messages are stored before they are sent and claimed before each attempt, so a reply is
+/// never lost and never sent twice.
+/// </summary>
+public sealed class Outbox(StoreConnections connections, TimeProvider time)
+{
+    public async Task<Interaction> QueueReplyAsync(long conversationId, ChannelKind channel, string? text, IReadOnlyList<Attachment> attachments, long? authorAgentId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var contactId = await connection.QuerySingleAsync<long>("SELECT contact_id FROM conversations WHERE id = @conversationId", new { conversationId }, transaction);
+        var row = await connection.QuerySingleAsync<InteractionRow>(
+            $"""
+            INSERT INTO interactions (conversation_id, contact_id, channel, direction, text, attachments_json, status, status_rank, author_agent_id, created_at, updated_at)
+            VALUES (@conversationId, @contactId, @channel, 'out', @text, @attachments, @status, 0, @authorAgentId, @now, @now)
+            RETURNING {Columns.Interaction}
+            """,
+            new
+            {
+                conversationId,
+                contactId,
+                channel = channel.ToWire(),
+                text,
+                attachments = attachments.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(attachments, StoreJson.Options),
+                status = DeliveryStatus.Pending,
+                authorAgentId,
+                now,
+            },
+            transaction);
+        await connection.ExecuteAsync(
+            "INSERT INTO outbox (interaction_id, state, attempts, next_attempt_at) VALUES (@id, 'pending', 0, @now)",
+            new { id = row.Id, now },
+            transaction);
+        await connection.ExecuteAsync(
+            "UPDATE conversations SET state = 'pending', last_activity_at = @now WHERE id = @conversationId AND state = 'open'",
+            new { conversationId, now },
+            transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return row.ToInteraction();
+    }
+
+    /// <summary>Claims due messages for one attempt each. The state check in the UPDATE keeps two workers from claiming one row.</summary>
+    public async Task<IReadOnlyList<(OutboundMessage Message, int Attempt)>> ClaimDueAsync(int limit, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var claimed = (await connection.QueryAsync<(long Id, int Attempts)>(
+            """
+            UPDATE outbox SET state = 'sending', attempts = attempts + 1
+            WHERE state = 'pending' AND interaction_id IN
+                (SELECT interaction_id FROM outbox WHERE state = 'pending' AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @limit)
+            RETURNING interaction_id, attempts
+            """,
+            new { now, limit })).ToList();
+        var result = new List<(OutboundMessage, int)>();
+        foreach (var (id, attempts) in claimed)
+        {
+            var row = await connection.QuerySingleAsync<InteractionRow>($"SELECT {Columns.Interaction} FROM interactions WHERE id = @id", new { id });
+            var interaction = row.ToInteraction();
+            var address = await connection.QuerySingleOrDefaultAsync<string>(
+                "SELECT address FROM channel_identities WHERE contact_id = @contactId AND namespace = @ns ORDER BY id LIMIT 1",
+                new { contactId = interaction.ContactId, ns = interaction.Channel.IdentityNamespace() });
+            result.Add((new OutboundMessage(id, interaction.ConversationId, interaction.Channel, address ?? "", interaction.Text, interaction.Attachments), attempts));
+        }
+        return result;
+    }
+
+    public async Task<StatusApplied> RecordAcceptedAsync(long interactionId, string providerId, string status, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // A status callback can beat the API response; keep whichever status is further along.
+        var applied = await connection.QuerySingleAsync<StatusApplied>(
+            """
+            UPDATE interactions SET external_id = @providerId,
+                status = CASE WHEN status_rank < @rank THEN @status ELSE status END,
+                status_rank = CASE WHEN status_rank < @rank THEN @rank ELSE status_rank END,
+                updated_at = @now
+            WHERE id = @interactionId
+            RETURNING id, conversation_id, contact_id, status
+            """,
+            new { interactionId, providerId, status, rank = DeliveryStatus.Rank(status), now = time.GetUtcNow().ToUnixTimeMilliseconds() },
+            transaction);
+        await connection.ExecuteAsync("UPDATE outbox SET state = 'done', last_error = NULL WHERE interaction_id = @interactionId", new { interactionId }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return applied;
+    }
+
+    public async Task RecordDeferredAsync(long interactionId, string reason, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE outbox SET state = 'pending', next_attempt_at = @next, last_error = @reason WHERE interaction_id = @interactionId",
+            new { interactionId, reason, next = nextAttemptAt.ToUnixTimeMilliseconds() });
+    }
+
+    public async Task<StatusApplied> RecordFailedAsync(long interactionId, string errorCode, string reason, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var applied = await connection.QuerySingleAsync<StatusApplied>(
+            """
+            UPDATE interactions SET status = @status, status_rank = @rank, error_code = @errorCode, updated_at = @now
+            WHERE id = @interactionId
+            RETURNING id, conversation_id, contact_id, status
+            """,
+            new { interactionId, errorCode, status = DeliveryStatus.Failed, rank = DeliveryStatus.Rank(DeliveryStatus.Failed), now = time.GetUtcNow().ToUnixTimeMilliseconds() },
+            transaction);
+        await connection.ExecuteAsync("UPDATE outbox SET state = 'failed', last_error = @reason WHERE interaction_id = @interactionId", new { interactionId, reason }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return applied;
+    }
+
+    /// <summary>
+    /// A message claimed by a process that died may or may not have reached the provider. Sending it
+    /// again could duplicate it, so it is marked interrupted for the agent to check instead.
+    /// </summary>
+    public async Task<int> InterruptAbandonedClaimsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var ids = (await connection.QueryAsync<long>("SELECT interaction_id FROM outbox WHERE state = 'sending'", transaction: transaction)).ToList();
+        foreach (var interactionId in ids)
+        {
+            await connection.ExecuteAsync(
+                "UPDATE interactions SET status = @status, status_rank = @rank WHERE id = @interactionId AND status_rank < @rank",
+                new { interactionId, status = DeliveryStatus.Interrupted, rank = DeliveryStatus.Rank(DeliveryStatus.Interrupted) },
+                transaction);
+            await connection.ExecuteAsync("UPDATE outbox SET state = 'failed', last_error = 'interrupted by a restart' WHERE interaction_id = @interactionId", new { interactionId }, transaction);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return ids.Count;
+    }
+
+    /// <summary>Applies a provider status callback; returns null when the message is unknown or the status would move it backwards.</summary>
+    public async Task<StatusApplied?> ApplyStatusAsync(ChannelKind channel, string providerId, string status, string? errorCode, CancellationToken cancellationToken)
+    {
+        var rank = DeliveryStatus.Rank(status);
+        if (rank < 0)
+        {
+            return null;
+        }
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<StatusApplied>(
+            """
+            UPDATE interactions SET status = @status, status_rank = @rank, error_code = COALESCE(@errorCode, error_code), updated_at = @now
+            WHERE channel = @channel AND external_id = @providerId AND direction = 'out' AND status_rank < @rank
+            RETURNING id, conversation_id, contact_id, status
+            """,
+            new { channel = channel.ToWire(), providerId, status, rank, errorCode, now = time.GetUtcNow().ToUnixTimeMilliseconds() });
+    }
+}

@@ -1,0 +1,28 @@
+using ContactHub.Core.Domain;
+
+namespace ContactHub.Core.Stream;
+
+/// <summary>
+/// The one canonical shape every channel adapter maps a provider payload to. Nothing channel-specific
+/// travels past this record: the stream appends it the same way whatever the channel.
+/// </summary>
+/// <param name="SenderAddress">The customer's address on the channel, already normalised (E.164 for phones).</param>
+/// <param name="ExternalId">The provider's message id: appending is idempotent on (channel, external id).</param>
+/// <param name="RecipientAddress">Our address the customer wrote to (a Twilio number, a mailbox).</param>
+public sealed record InboundInteraction(
+    ChannelKind Channel,
+    string SenderAddress,
+    string ExternalId,
+    string? Text,
+    IReadOnlyList<Attachment> Attachments,
+    DateTimeOffset SentAt,
+    string? SenderDisplayName = null,
+    string? RecipientAddress = null);
+
+public sealed record AppendResult(
+    long ContactId,
+    long ConversationId,
+    long InteractionId,
+    bool IsDuplicate,
+    bool OpenedConversation,
+    string Queue);
