@@ -4,9 +4,11 @@
 ensure_packages() {
     local missing=()
     command -v redis-server >/dev/null || missing+=(redis-server redis-tools)
+    command -v curl >/dev/null || missing+=(curl)
     if [ "${1:-}" = "tests" ]; then
         [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
         command -v chromium >/dev/null || missing+=(chromium)
+        [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
     fi
     if [ ${#missing[@]} -gt 0 ]; then
         echo "==> installing ${missing[*]}"
