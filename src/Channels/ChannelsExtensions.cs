@@ -1,0 +1,22 @@
+using ContactHub.Channels.Twilio;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContactHub.Channels;
+
+/// <summary>Every channel adapter in one place: a new channel is one folder plus one line in each method.</summary>
+public static class ChannelsExtensions
+{
+    public static IServiceCollection AddChannels(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTwilioChannel(configuration);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapTwilioWebhooks();
+        return endpoints;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using ContactHub.Core;
+using ContactHub.Core.Domain;
+using ContactHub.Core.Outbound;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ContactHub.Channels.Twilio;
+
+/// <summary>Sends SMS/MMS through Twilio's Messages REST resource, speaking the wire protocol directly.</summary>
+public sealed class TwilioSmsSender(
+    HttpClient http,
+    IOptions<TwilioOptions> options,
+    IOptions<HubOptions> hubOptions,
+    TimeProvider time,
+    ILogger<TwilioSmsSender> logger) : IChannelSender
+{
+    public const string StatusCallbackPath = "/webhooks/twilio/sms/status";
+
+    public ChannelKind Channel => ChannelKind.Sms;
+
+    public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var twilio = options.Value;
+        using var request = new HttpRequestMessage(HttpMethod.Post, MessagesUrl(twilio))
+        {
+            Content = new FormUrlEncodedContent(FormFields(twilio, message)),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue(
+            "Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{twilio.AccountSid}:{twilio.AuthToken}")));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+        SendResult result;
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            result = await InterpretAsync(response, cancellationToken);
+        }
+        catch (HttpRequestException error)
+        {
+            result = new SendDeferred($"Twilio could not be reached: {error.Message}", null);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // REVIEW: a timed-out request may still have reached Twilio; retrying risks a duplicate, giving up risks a loss.
+            // The outbox prefers delivery, as Twilio's own SDK retry guidance does.
+            result = new SendDeferred("Twilio did not answer in time.", null);
+        }
+        Log(message.InteractionId, result);
+        return result;
+    }
+
+    private static string MessagesUrl(TwilioOptions twilio) =>
+        $"{twilio.ApiBaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(twilio.AccountSid)}/Messages.json";
+
+    private IEnumerable<KeyValuePair<string, string>> FormFields(TwilioOptions twilio, OutboundMessage message)
+    {
+        yield return new("To", message.ToAddress);
+        yield return string.IsNullOrEmpty(twilio.MessagingServiceSid)
+            ? new("From", twilio.PhoneNumber)
+            : new("MessagingServiceSid", twilio.MessagingServiceSid);
+        if (!string.IsNullOrEmpty(message.Text))
+        {
+            yield return new("Body", message.Text);
+        }
+        foreach (var attachment in message.Attachments)
+        {
+            yield return new("MediaUrl", attachment.Url);
+        }
+        yield return new("StatusCallback", hubOptions.Value.PublicUrl(StatusCallbackPath));
+    }
+
+    private async Task<SendResult> InterpretAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            var resource = await ReadJsonAsync(response, TwilioJsonContext.Default.TwilioMessageResource, cancellationToken);
+            return resource is { Sid.Length: > 0 }
+                ? new SendAccepted(resource.Sid, string.IsNullOrEmpty(resource.Status) ? "queued" : resource.Status)
+                : new SendDeferred($"Twilio answered {(int)response.StatusCode} without a message sid.", null);
+        }
+        var error = await ReadJsonAsync(response, TwilioJsonContext.Default.TwilioApiError, cancellationToken);
+        var reason = error?.Message ?? response.ReasonPhrase ?? "no reason given";
+        if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
+        {
+            return new SendDeferred($"Twilio answered {(int)response.StatusCode}: {reason}", RetryAfter(response));
+        }
+        var code = error is { Code: > 0 } ? error.Code.ToString(CultureInfo.InvariantCulture) : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+        return new SendRejected(code, reason);
+    }
+
+    private static async Task<T?> ReadJsonAsync<T>(HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync(type, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+        catch (NotSupportedException)
+        {
+            // Not JSON at all (a proxy's HTML error page): the status code alone decides.
+            return default;
+        }
+    }
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+        if (header?.Date is { } date)
+        {
+            var wait = date - time.GetUtcNow();
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+        return null;
+    }
+
+    private void Log(long interactionId, SendResult result)
+    {
+        switch (result)
+        {
+            case SendAccepted accepted:
+                TwilioLog.SendAccepted(logger, interactionId, accepted.ProviderId, accepted.Status);
+                break;
+            case SendDeferred deferred:
+                TwilioLog.SendDeferred(logger, interactionId, deferred.Reason);
+                break;
+            case SendRejected rejected:
+                TwilioLog.SendRejected(logger, interactionId, rejected.ErrorCode, rejected.Reason);
+                break;
+        }
+    }
+}

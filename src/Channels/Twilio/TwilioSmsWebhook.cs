@@ -1,0 +1,37 @@
+using ContactHub.Core.Services;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ContactHub.Channels.Twilio;
+
+/// <summary>Inbound SMS/MMS: verify, append durably, then answer empty TwiML (no auto-reply).</summary>
+public static class TwilioSmsWebhook
+{
+    public const string Path = "/webhooks/twilio/sms";
+
+    private const string EmptyTwiml = """<?xml version="1.0" encoding="UTF-8"?><Response/>""";
+
+    public static async Task<IResult> HandleAsync(
+        HttpRequest request,
+        TwilioWebhookGuard guard,
+        InboundPipeline pipeline,
+        TimeProvider time,
+        ILogger<TwilioWebhookGuard> logger,
+        CancellationToken cancellationToken)
+    {
+        var (form, rejection) = await guard.ReadVerifiedFormAsync(request, cancellationToken);
+        if (form is null)
+        {
+            return rejection!;
+        }
+        var mapped = TwilioSmsMapper.Map(form.Fields, time.GetUtcNow());
+        if (!mapped.Succeeded)
+        {
+            return guard.Reject(request, StatusCodes.Status400BadRequest, mapped.Error);
+        }
+        // Answer only once the append is durable: a Twilio retry of the same MessageSid is deduplicated by the store.
+        var appended = await pipeline.AcceptAsync(mapped.Interaction, cancellationToken);
+        TwilioLog.InboundAccepted(logger, mapped.Interaction.ExternalId, appended.InteractionId, appended.IsDuplicate);
+        return TypedResults.Text(EmptyTwiml, "text/xml");
+    }
+}

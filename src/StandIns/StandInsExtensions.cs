@@ -1,0 +1,21 @@
+using ContactHub.StandIns.Simulator;
+using ContactHub.StandIns.Twilio;
+
+namespace ContactHub.StandIns;
+
+/// <summary>Every provider stand-in in one place, shared by Program.cs and <see cref="StandInHost"/>.</summary>
+public static class StandInsExtensions
+{
+    public static IServiceCollection AddStandIns(this IServiceCollection services)
+    {
+        services.AddTwilioStandIn();
+        services.AddCustomerSimulator();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapStandIns(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapTwilioStandIn();
+        return endpoints;
+    }
+}

@@ -1,0 +1,3 @@
+namespace ContactHub.StandIns.Twilio;
+
+public sealed record TwilioErrorBody(int Code, string Message, string MoreInfo, int Status);
