@@ -75,7 +75,7 @@ public sealed partial class RedisRouter(
 
     public async Task<AgentRoutingState> GetAgentStateAsync(long agentId)
     {
-        var fields = (RedisResult[])(await EvaluateAsync(RoutingScripts.AgentState, agentId))!;
+        var fields = (RedisResult[])await EvaluateAsync(RoutingScripts.AgentState, agentId);
         var pending = (long)fields[2];
         return new AgentRoutingState(
             agentId,
@@ -86,8 +86,17 @@ public sealed partial class RedisRouter(
 
     public Task<bool> IsKnownAsync(long conversationId) => redis.GetDatabase().KeyExistsAsync(keys.Task(conversationId));
 
-    private static Offer? FirstOffer(IReadOnlyList<RoutingStep> steps) =>
-        steps.FirstOrDefault(step => step.Tag == RoutingStep.Next) is { Tag: not null } next ? next.ToOffer() : null;
+    private static Offer? FirstOffer(IReadOnlyList<RoutingStep> steps)
+    {
+        foreach (var step in steps)
+        {
+            if (step.Tag == RoutingStep.Next)
+            {
+                return step.ToOffer();
+            }
+        }
+        return null;
+    }
 
     /// <summary>The script reports each expired offer followed by the next offer of that same task, if one was made.</summary>
     private static int CollectExpired(IReadOnlyList<RoutingStep> steps, List<ExpiredOffer> expired)

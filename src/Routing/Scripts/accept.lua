@@ -4,7 +4,6 @@ local taskKey = TASK .. task
 local f = redis.call('HMGET', taskKey, 'state', 'agent', 'expiresAt')
 -- An expired offer is refused even before the sweep takes it back: the agent was told how long it had.
 if f[1] ~= 'offered' or f[2] ~= agent or tonumber(f[3]) <= NOW then
-  emit('refused', task, agent, 0)
   return out
 end
 local agentKey = AGENT .. agent

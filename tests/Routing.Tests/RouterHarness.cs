@@ -1,0 +1,45 @@
+using ContactHub.Core.Domain;
+using ContactHub.Core.Routing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace ContactHub.Routing.Tests;
+
+/// <summary>A router on the test Redis under a key prefix of its own, with a manual clock.</summary>
+internal sealed class RouterHarness : IDisposable
+{
+    public RouterHarness(int capacity = 3, int offerTimeoutSeconds = 20)
+    {
+        Options = new RoutingOptions { KeyPrefix = TestRedis.UniquePrefix(), DefaultCapacity = capacity, OfferTimeoutSeconds = offerTimeoutSeconds };
+        Keys = new RoutingKeys(Options.KeyPrefix);
+        Router = CreateRouter(TestRedis.Shared);
+    }
+
+    public RoutingOptions Options { get; }
+
+    public RoutingKeys Keys { get; }
+
+    public ManualClock Clock { get; } = new();
+
+    public RecordingEventBus Events { get; } = new();
+
+    public RedisRouter Router { get; }
+
+    public TimeSpan OfferTimeout => TimeSpan.FromSeconds(Options.OfferTimeoutSeconds);
+
+    /// <summary>Another router on the same keys, e.g. on a second multiplexer standing in for another node.</summary>
+    public RedisRouter CreateRouter(IConnectionMultiplexer connection) =>
+        new(connection, Keys, Microsoft.Extensions.Options.Options.Create(Options), Events, Clock, NullLogger<RedisRouter>.Instance);
+
+    /// <summary>Enqueues a conversation as having arrived <paramref name="ageSeconds"/> before now.</summary>
+    public Task<Offer?> EnqueueAsync(long conversationId, string queue = "general", int ageSeconds = 0) =>
+        Router.EnqueueAsync(new RoutingTask(conversationId, queue, ChannelKind.Sms, Clock.GetUtcNow().AddSeconds(-ageSeconds))).WithTimeout();
+
+    public async Task<Offer?> GoAvailableAsync(long agentId) =>
+        (await Router.SetPresenceAsync(agentId, AgentPresence.Available).WithTimeout()).SingleOrDefault();
+
+    public Task<AgentRoutingState> StateAsync(long agentId) => Router.GetAgentStateAsync(agentId).WithTimeout();
+
+    public void Dispose() => TestRedis.DeleteKeys(Options.KeyPrefix);
+}
