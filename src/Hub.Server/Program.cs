@@ -11,7 +11,7 @@ builder.Services.AddHubCore(builder.Configuration);
 builder.Services.AddRedisRouter(builder.Configuration);
 builder.Services.AddChannels(builder.Configuration);
 builder.Services.AddHubSecurity(builder.Configuration);
-builder.Services.AddAgentConsole();
+builder.AddAgentConsole();
 builder.Services.AddHubHealthChecks();
 
 var app = builder.Build();

@@ -3,6 +3,7 @@ using ContactHub.Core.Routing;
 using ContactHub.Core.Services;
 using ContactHub.Core.Store;
 using ContactHub.Core.Users;
+using IRouter = ContactHub.Core.Routing.IRouter;
 using ContactHub.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 

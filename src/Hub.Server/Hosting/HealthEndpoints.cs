@@ -1,17 +1,16 @@
 using ContactHub.Core.Store;
 using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using StackExchange.Redis;
 
 namespace ContactHub.Server.Hosting;
 
 public static class HealthEndpoints
 {
+    /// <summary>The store check; the router registers its own Redis check with the same "ready" tag.</summary>
     public static IServiceCollection AddHubHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .AddCheck<StoreHealthCheck>("store", tags: ["ready"])
-            .AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+            .AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         return services;
     }
 
@@ -35,22 +34,6 @@ internal sealed class StoreHealthCheck(StoreConnections connections) : IHealthCh
         catch (Exception error)
         {
             return HealthCheckResult.Unhealthy("store unreachable", error);
-        }
-    }
-}
-
-internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await redis.GetDatabase().PingAsync();
-            return HealthCheckResult.Healthy();
-        }
-        catch (Exception error)
-        {
-            return HealthCheckResult.Unhealthy("redis unreachable", error);
         }
     }
 }
