@@ -12,7 +12,7 @@ public static class TestAccount
     public const string Customer = "+15555550123";
     public const string UnreachableCustomer = "+15555550199";
 
-    public static StandInSettings StandIn(int messagesPerSecond = 1000) => new()
+    public static StandInSettings StandIn(int messagesPerSecond = 1000, int callbackDelayMilliseconds = 20) => new()
     {
         Twilio = new TwilioStandInOptions
         {
@@ -21,7 +21,7 @@ public static class TestAccount
             PhoneNumbers = [OurNumber],
             UndeliverableNumbers = [UnreachableCustomer],
             MessagesPerSecond = messagesPerSecond,
-            CallbackDelay = TimeSpan.FromMilliseconds(20),
+            CallbackDelay = TimeSpan.FromMilliseconds(callbackDelayMilliseconds),
         },
     };
 }
