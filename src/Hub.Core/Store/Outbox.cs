@@ -86,7 +86,7 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
                 status_rank = CASE WHEN status_rank < @rank THEN @rank ELSE status_rank END,
                 updated_at = @now
             WHERE id = @interactionId
-            RETURNING id, conversation_id, contact_id, status
+            RETURNING id AS interactionid, conversation_id AS conversationid, contact_id AS contactid, status
             """,
             new { interactionId, providerId, status, rank = DeliveryStatus.Rank(status), now = time.GetUtcNow().ToUnixTimeMilliseconds() },
             transaction);
@@ -111,7 +111,7 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
             """
             UPDATE interactions SET status = @status, status_rank = @rank, error_code = @errorCode, updated_at = @now
             WHERE id = @interactionId
-            RETURNING id, conversation_id, contact_id, status
+            RETURNING id AS interactionid, conversation_id AS conversationid, contact_id AS contactid, status
             """,
             new { interactionId, errorCode, status = DeliveryStatus.Failed, rank = DeliveryStatus.Rank(DeliveryStatus.Failed), now = time.GetUtcNow().ToUnixTimeMilliseconds() },
             transaction);
@@ -154,7 +154,7 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
             """
             UPDATE interactions SET status = @status, status_rank = @rank, error_code = COALESCE(@errorCode, error_code), updated_at = @now
             WHERE channel = @channel AND external_id = @providerId AND direction = 'out' AND status_rank < @rank
-            RETURNING id, conversation_id, contact_id, status
+            RETURNING id AS interactionid, conversation_id AS conversationid, contact_id AS contactid, status
             """,
             new { channel = channel.ToWire(), providerId, status, rank, errorCode, now = time.GetUtcNow().ToUnixTimeMilliseconds() });
     }

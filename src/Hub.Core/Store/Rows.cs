@@ -58,6 +58,6 @@ internal sealed class ConversationRow
 
 internal static class Columns
 {
-    public const string Interaction = "id, ConversationId, ContactId, Channel, Direction, ExternalId, Text, AttachmentsJson, Status, ErrorCode, AuthorAgentId, created_at";
-    public const string Conversation = "id, ContactId, Channel, State, Queue, AssigneeId, CreatedAt, last_activity_at";
+    public const string Interaction = "id, conversation_id, contact_id, channel, direction, external_id, text, attachments_json, status, error_code, author_agent_id, created_at";
+    public const string Conversation = "id, contact_id, channel, state, queue, assignee_id, created_at, last_activity_at";
 }

@@ -41,7 +41,7 @@ public sealed partial class SchemaMigrator(StoreConnections connections, ILogger
     private static IEnumerable<(string Version, string Sql)> LoadScripts(StoreProvider provider)
     {
         var assembly = typeof(SchemaMigrator).Assembly;
-        var prefix = $"{assembly.GetName().Name}.Store.Migrations.{provider}.";
+        var prefix = $"{typeof(SchemaMigrator).Namespace}.Migrations.{provider}.";
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;

@@ -14,7 +14,7 @@ public sealed class UserStore(StoreConnections connections, TimeProvider time)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<UserAccount>(
-            "SELECT id, user_name, display_name, role, password_hash FROM users WHERE user_name = @userName",
+            "SELECT id, user_name AS username, display_name AS displayname, role, password_hash AS passwordhash FROM users WHERE user_name = @userName",
             new { userName = userName.Trim().ToLowerInvariant() });
     }
 
@@ -44,7 +44,7 @@ public sealed class UserStore(StoreConnections connections, TimeProvider time)
             """
             INSERT INTO users (user_name, display_name, role, password_hash, created_at) VALUES (@name, @displayName, @role, @hash, @now)
             ON CONFLICT (user_name) DO UPDATE SET display_name = excluded.display_name, role = excluded.role, password_hash = excluded.password_hash
-            RETURNING id, user_name, display_name, role, password_hash
+            RETURNING id, user_name AS username, display_name AS displayname, role, password_hash AS passwordhash
             """,
             new { name, displayName, role, hash, now = time.GetUtcNow().ToUnixTimeMilliseconds() });
     }
@@ -52,14 +52,14 @@ public sealed class UserStore(StoreConnections connections, TimeProvider time)
     public async Task<IReadOnlyList<Agent>> AgentsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var users = await connection.QueryAsync<UserAccount>("SELECT id, user_name, display_name, role, password_hash FROM users ORDER BY id");
+        var users = await connection.QueryAsync<UserAccount>("SELECT id, user_name AS username, display_name AS displayname, role, password_hash AS passwordhash FROM users ORDER BY id");
         return users.Select(u => new Agent(u.Id, u.UserName, u.DisplayName, u.Role)).ToList();
     }
 
     public async Task<Agent?> AgentAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var user = await connection.QuerySingleOrDefaultAsync<UserAccount>("SELECT id, user_name, display_name, role, password_hash FROM users WHERE id = @id", new { id });
+        var user = await connection.QuerySingleOrDefaultAsync<UserAccount>("SELECT id, user_name AS username, display_name AS displayname, role, password_hash AS passwordhash FROM users WHERE id = @id", new { id });
         return user is null ? null : new Agent(user.Id, user.UserName, user.DisplayName, user.Role);
     }
 

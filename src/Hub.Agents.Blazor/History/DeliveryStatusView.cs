@@ -1,0 +1,20 @@
+using ContactHub.Core.Outbound;
+
+namespace ContactHub.Agents.Blazor.History;
+
+/// <summary>How an outbound message's delivery status looks: a glyph and a tone next to the status word.</summary>
+public sealed record DeliveryStatusView(string Glyph, string Tone)
+{
+    public static DeliveryStatusView For(string status) => status switch
+    {
+        DeliveryStatus.Pending or "accepted" or "scheduled" or "queued" => new("◷", "wait"),
+        "sending" => new("↗", "wait"),
+        "sent" => new("✓", "ok"),
+        "delivered" or "partially_delivered" => new("✓✓", "ok"),
+        "read" => new("✓✓", "read"),
+        "failed" or "undelivered" or "canceled" or DeliveryStatus.Interrupted => new("⚠", "failed"),
+        _ => new("•", "wait"),
+    };
+
+    public bool IsFailure => Tone == "failed";
+}

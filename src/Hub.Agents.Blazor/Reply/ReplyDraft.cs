@@ -1,0 +1,29 @@
+using ContactHub.Core.Services;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace ContactHub.Agents.Blazor.Reply;
+
+/// <summary>The reply being typed: whether it can be sent and what the counter says.</summary>
+public sealed class ReplyDraft
+{
+    /// <summary>The store's limit (one long SMS is 10 segments of 160).</summary>
+    public const int MaxLength = ReplyService.MaxReplyLength;
+
+    public string Text { get; set; } = "";
+
+    public int Length => Text.Length;
+
+    public bool IsOverLimit => Length > MaxLength;
+
+    /// <summary>Blank replies are never sent: a customer should not receive an empty message.</summary>
+    public bool CanSend => !string.IsNullOrWhiteSpace(Text) && !IsOverLimit;
+
+    public string Counter => $"{Length} / {MaxLength}";
+
+    /// <summary>The counter turns to a warning in the last 10 %, before the hard stop.</summary>
+    public bool IsNearLimit => Length >= MaxLength * 9 / 10;
+
+    /// <summary>Ctrl+Enter (Cmd+Enter on a Mac) sends; plain Enter is a new line, as in e-mail.</summary>
+    public static bool IsSendKey(KeyboardEventArgs key) =>
+        key.Key == "Enter" && (key.CtrlKey || key.MetaKey) && !key.AltKey && !key.ShiftKey;
+}

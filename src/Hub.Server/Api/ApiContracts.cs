@@ -1,0 +1,56 @@
+using ContactHub.Core.Domain;
+
+namespace ContactHub.Server.Api;
+
+/// <summary>The REST API's JSON shapes (camelCase on the wire). Stable: integrations rely on these names.</summary>
+public sealed record ContactSummary(long Id, string DisplayName, IReadOnlyList<IdentityDto> Identities)
+{
+    public static ContactSummary From(Contact contact) =>
+        new(contact.Id, contact.DisplayName, contact.Identities.Select(i => new IdentityDto(i.Channel, i.Address)).ToList());
+}
+
+public sealed record IdentityDto(string Channel, string Address);
+
+public sealed record AttachmentDto(string Url, string? ContentType, string? FileName);
+
+public sealed record InteractionDto(
+    long Id,
+    long ConversationId,
+    string Channel,
+    string Direction,
+    string? ExternalId,
+    string? Text,
+    IReadOnlyList<AttachmentDto> Attachments,
+    string Status,
+    string? ErrorCode,
+    DateTimeOffset CreatedAt)
+{
+    public static InteractionDto From(Interaction i) => new(
+        i.Id,
+        i.ConversationId,
+        i.Channel.ToWire(),
+        i.Direction == InteractionDirection.In ? "in" : "out",
+        i.ExternalId,
+        i.Text,
+        i.Attachments.Select(a => new AttachmentDto(a.Url, a.ContentType, a.FileName)).ToList(),
+        i.Status,
+        i.ErrorCode,
+        i.CreatedAt);
+}
+
+public sealed record ConversationDto(
+    long Id,
+    long ContactId,
+    string Channel,
+    string State,
+    string Queue,
+    long? AssigneeId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastActivityAt,
+    IReadOnlyList<InteractionDto> Interactions);
+
+public sealed record ReplyBody(string? Text, string? Channel);
+
+public sealed record AgentDto(long Id, string UserName, string DisplayName, string Role, string Presence, int ActiveConversations);
+
+public sealed record PresenceBody(string? Presence);

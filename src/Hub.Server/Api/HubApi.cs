@@ -1,0 +1,114 @@
+using ContactHub.Core.Domain;
+using ContactHub.Core.Routing;
+using ContactHub.Core.Services;
+using ContactHub.Core.Store;
+using ContactHub.Core.Users;
+using ContactHub.Server.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ContactHub.Server.Api;
+
+/// <summary>The REST API of DESIGN.md: JSON, bearer token or console cookie, role-checked on every endpoint.</summary>
+public static class HubApi
+{
+    public static void MapHubApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization(SecurityExtensions.StaffPolicy).DisableAntiforgery();
+        api.MapGet("/contacts", SearchContactsAsync);
+        api.MapGet("/contacts/{id:long}", GetContactAsync);
+        api.MapGet("/contacts/{id:long}/timeline", TimelineAsync);
+        api.MapGet("/conversations/{id:long}", GetConversationAsync);
+        api.MapPost("/conversations/{id:long}/replies", ReplyAsync);
+        api.MapGet("/agents", AgentsAsync);
+        api.MapPut("/agents/{id:long}/presence", SetPresenceAsync);
+    }
+
+    private static async Task<Results<Ok<List<ContactSummary>>, BadRequest<string>>> SearchContactsAsync(string? q, ContactDirectory contacts, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(q) || q.Length > 200)
+        {
+            return TypedResults.BadRequest("q is required (1-200 characters).");
+        }
+        var found = await contacts.SearchAsync(q, 50, cancellationToken);
+        return TypedResults.Ok(found.Select(ContactSummary.From).ToList());
+    }
+
+    private static async Task<Results<Ok<ContactSummary>, NotFound>> GetContactAsync(long id, ContactDirectory contacts, CancellationToken cancellationToken) =>
+        await contacts.GetAsync(id, cancellationToken) is { } contact ? TypedResults.Ok(ContactSummary.From(contact)) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<List<InteractionDto>>, NotFound>> TimelineAsync(
+        long id, long? before, int? limit, ContactDirectory contacts, CancellationToken cancellationToken)
+    {
+        if (await contacts.GetAsync(id, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var page = await contacts.TimelineAsync(id, before, limit ?? ContactDirectory.MaxTimelinePage, cancellationToken);
+        return TypedResults.Ok(page.Select(InteractionDto.From).ToList());
+    }
+
+    private static async Task<Results<Ok<ConversationDto>, NotFound>> GetConversationAsync(long id, ConversationRepository conversations, CancellationToken cancellationToken)
+    {
+        if (await conversations.GetAsync(id, cancellationToken) is not { } c)
+        {
+            return TypedResults.NotFound();
+        }
+        var interactions = await conversations.InteractionsAsync(id, cancellationToken);
+        return TypedResults.Ok(new ConversationDto(
+            c.Id, c.ContactId, c.Channel.ToWire(), c.State.ToString().ToLowerInvariant(), c.Queue, c.AssigneeId, c.CreatedAt, c.LastActivityAt,
+            interactions.Select(InteractionDto.From).ToList()));
+    }
+
+    private static async Task<Results<Accepted<InteractionDto>, BadRequest<string>, NotFound>> ReplyAsync(
+        long id, ReplyBody body, HttpContext context, ReplyService replies, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(body.Text) || body.Text.Length > ReplyService.MaxReplyLength)
+        {
+            return TypedResults.BadRequest($"text is required (1-{ReplyService.MaxReplyLength} characters).");
+        }
+        ChannelKind? channel = null;
+        if (body.Channel is not null)
+        {
+            if (!ChannelNames.TryParse(body.Channel, out var parsed))
+            {
+                return TypedResults.BadRequest($"Unknown channel '{body.Channel}'.");
+            }
+            channel = parsed;
+        }
+        var interaction = await replies.ReplyAsync(id, new ReplyRequest(body.Text, channel), context.User.AgentId(), cancellationToken);
+        return interaction is null
+            ? TypedResults.NotFound()
+            : TypedResults.Accepted($"/api/conversations/{id}", InteractionDto.From(interaction));
+    }
+
+    private static async Task<Ok<List<AgentDto>>> AgentsAsync(UserStore users, IRouter router, CancellationToken cancellationToken)
+    {
+        var agents = new List<AgentDto>();
+        foreach (var agent in await users.AgentsAsync(cancellationToken))
+        {
+            var state = await router.GetAgentStateAsync(agent.Id);
+            agents.Add(new AgentDto(agent.Id, agent.UserName, agent.DisplayName, agent.Role, state.Presence.ToString().ToLowerInvariant(), state.ActiveConversations));
+        }
+        return TypedResults.Ok(agents);
+    }
+
+    private static async Task<Results<NoContent, BadRequest<string>, NotFound, ForbidHttpResult>> SetPresenceAsync(
+        long id, PresenceBody body, HttpContext context, UserStore users, AssignmentService assignments, CancellationToken cancellationToken)
+    {
+        // Agents set their own presence; supervisors and admins may set anyone's.
+        if (context.User.AgentId() != id && !context.User.IsInRole(Roles.Supervisor) && !context.User.IsInRole(Roles.Admin))
+        {
+            return TypedResults.Forbid();
+        }
+        if (!Enum.TryParse<AgentPresence>(body.Presence, ignoreCase: true, out var presence) || !Enum.IsDefined(presence) || int.TryParse(body.Presence, out _))
+        {
+            return TypedResults.BadRequest("presence must be available, away or offline.");
+        }
+        if (await users.AgentAsync(id, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+        await assignments.SetPresenceAsync(id, presence);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,33 @@
+using ContactHub.Core.Events;
+using ContactHub.Core.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace ContactHub.Routing;
+
+public static class RoutingExtensions
+{
+    /// <summary>
+    /// The Redis router and event bus on one shared multiplexer (ConnectionStrings:Redis), options from "Routing",
+    /// and a "redis" health check tagged "ready" for /health/ready.
+    /// </summary>
+    public static IServiceCollection AddRedisRouter(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.KeyPrefix), "Routing:KeyPrefix must not be empty.")
+            .Validate(o => o.OfferTimeoutSeconds > 0, "Routing:OfferTimeoutSeconds must be positive.")
+            .Validate(o => o.DefaultCapacity > 0, "Routing:DefaultCapacity must be positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IConnectionMultiplexer>(_ => RedisConnection.Connect(configuration.GetConnectionString("Redis")));
+        services.AddSingleton(sp => new RoutingKeys(sp.GetRequiredService<IOptions<RoutingOptions>>().Value.KeyPrefix));
+        services.AddSingleton<RedisEventBus>();
+        services.AddSingleton<IHubEventBus>(sp => sp.GetRequiredService<RedisEventBus>());
+        services.AddSingleton<IRouter, RedisRouter>();
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>(RedisHealthCheck.Name, tags: [RedisHealthCheck.ReadyTag]);
+        return services;
+    }
+}
