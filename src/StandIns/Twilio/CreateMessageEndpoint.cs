@@ -83,7 +83,7 @@ public static class CreateMessageEndpoint
             var sender = from ?? account.PhoneNumbers.FirstOrDefault() ?? "";
             callbacks.Enqueue(new StatusCallbackJob(message.Sid, statusCallback, sender, to, serviceSid, account.UndeliverableNumbers.Contains(to, StringComparer.Ordinal)));
         }
-        return TypedResults.Json(message, StandInJsonContext.Default.MessageResource, statusCode: StatusCodes.Status201Created);
+        return TypedResults.Json(message, StandInJsonContext.Wire.MessageResource, statusCode: StatusCodes.Status201Created);
     }
 
     private static MessageResource NewResource(string accountSid, string to, string? from, string? serviceSid, string? body, int mediaCount, DateTimeOffset now)

@@ -29,6 +29,6 @@ public static class TwilioErrors
     private static IResult Error(int status, int code, string message) =>
         TypedResults.Json(
             new TwilioErrorBody(code, message, "https://www.twilio.com/docs/errors/" + code.ToString(CultureInfo.InvariantCulture), status),
-            StandInJsonContext.Default.TwilioErrorBody,
+            StandInJsonContext.Wire.TwilioErrorBody,
             statusCode: status);
 }

@@ -22,7 +22,7 @@ public static class TwilioStandInExtensions
     {
         endpoints.MapPost(CreateMessageEndpoint.Route, CreateMessageEndpoint.HandleAsync).DisableAntiforgery();
         endpoints.MapGet("/_standin/messages", (MessageLedger ledger) =>
-            TypedResults.Json(ledger.Snapshot(), StandInJsonContext.Default.IReadOnlyListMessageResource));
+            TypedResults.Json(ledger.Snapshot(), StandInJsonContext.Wire.IReadOnlyListMessageResource));
         return endpoints;
     }
 }
