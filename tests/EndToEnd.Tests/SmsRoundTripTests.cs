@@ -54,6 +54,9 @@ public sealed class SmsRoundTripTests : IAsyncLifetime
     public async Task AnAgentAcceptsACustomerSmsRepliesAndSeesItDelivered()
     {
         var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 800 } });
+        var browserLog = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Console += (_, message) => browserLog.Enqueue($"[{message.Type}] {message.Text}");
+        page.PageError += (_, error) => browserLog.Enqueue($"[pageerror] {error}");
         try
         {
             await page.GotoAsync(_hub.BaseUrl + "/");
@@ -97,7 +100,7 @@ public sealed class SmsRoundTripTests : IAsyncLifetime
         catch (Exception error)
         {
             await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "failure.png") });
-            throw new Xunit.Sdk.XunitException($"{error.Message}\n--- hub output ---\n{_hub.Output}");
+            throw new Xunit.Sdk.XunitException($"{error.Message}\n--- browser console ---\n{string.Join('\n', browserLog)}\n--- hub output ---\n{_hub.Output}");
         }
     }
 
