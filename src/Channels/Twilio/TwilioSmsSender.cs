@@ -42,15 +42,19 @@ public sealed class TwilioSmsSender(
             using var response = await http.SendAsync(request, cancellationToken);
             result = await InterpretAsync(response, cancellationToken);
         }
+        catch (HttpRequestException error) when (error.HttpRequestError == HttpRequestError.ConnectionError)
+        {
+            // The connection was never made, so Twilio cannot have the message: safe to try again.
+            result = new SendDeferred($"Twilio could not be reached: {error.Message}", null);
+        }
         catch (HttpRequestException error)
         {
-            result = new SendDeferred($"Twilio could not be reached: {error.Message}", null);
+            result = new SendUncertain($"The connection to Twilio failed mid-request: {error.Message}");
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // REVIEW: a timed-out request may still have reached Twilio; retrying risks a duplicate, giving up risks a loss.
-            // The outbox prefers delivery, as Twilio's own SDK retry guidance does.
-            result = new SendDeferred("Twilio did not answer in time.", null);
+            // Twilio may have queued the message before the timeout: resending could text the customer twice.
+            result = new SendUncertain("Twilio did not answer in time.");
         }
         Log(message.InteractionId, result);
         return result;
@@ -139,6 +143,9 @@ public sealed class TwilioSmsSender(
                 break;
             case SendRejected rejected:
                 TwilioLog.SendRejected(logger, interactionId, rejected.ErrorCode, rejected.Reason);
+                break;
+            case SendUncertain uncertain:
+                TwilioLog.SendDeferred(logger, interactionId, uncertain.Reason);
                 break;
         }
     }

@@ -12,6 +12,12 @@ public sealed record SendAccepted(string ProviderId, string Status) : SendResult
 /// <summary>Worth trying again later (rate limit, provider 5xx, network).</summary>
 public sealed record SendDeferred(string Reason, TimeSpan? RetryAfter) : SendResult;
 
+/// <summary>
+/// The request may or may not have reached the provider (a timeout or a connection lost after sending).
+/// Never retried: a second attempt could text the customer twice. The agent sees it as interrupted.
+/// </summary>
+public sealed record SendUncertain(string Reason) : SendResult;
+
 /// <summary>The provider refused the message for good (invalid number, opted out...).</summary>
 public sealed record SendRejected(string ErrorCode, string Reason) : SendResult;
 

@@ -58,7 +58,7 @@ public sealed partial class OutboxWorker(
             }
             catch (Exception error) when (error is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                result = new SendDeferred(error.Message, null);
+                result = new SendUncertain(error.Message);
             }
         }
 
@@ -75,6 +75,10 @@ public sealed partial class OutboxWorker(
                 break;
             case SendDeferred deferred:
                 applied = await outbox.RecordFailedAsync(message.InteractionId, "retries-exhausted", deferred.Reason, cancellationToken);
+                break;
+            case SendUncertain uncertain:
+                LogUncertain(message.InteractionId, uncertain.Reason);
+                applied = await outbox.RecordInterruptedAsync(message.InteractionId, uncertain.Reason, cancellationToken);
                 break;
             case SendRejected rejected:
                 LogRejected(message.InteractionId, rejected.ErrorCode, rejected.Reason);
@@ -95,6 +99,9 @@ public sealed partial class OutboxWorker(
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Outbound {InteractionId} rejected by the provider: {ErrorCode} {Reason}")]
     private partial void LogRejected(long interactionId, string errorCode, string reason);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Outbound {InteractionId} may or may not have reached the provider ({Reason}); not resent")]
+    private partial void LogUncertain(long interactionId, string reason);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Outbox cycle failed")]
     private partial void LogCycleFailed(Exception error);

@@ -103,7 +103,14 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
             new { interactionId, reason, next = nextAttemptAt.ToUnixTimeMilliseconds() });
     }
 
-    public async Task<StatusApplied> RecordFailedAsync(long interactionId, string errorCode, string reason, CancellationToken cancellationToken)
+    public Task<StatusApplied> RecordFailedAsync(long interactionId, string errorCode, string reason, CancellationToken cancellationToken) =>
+        RecordFinalAsync(interactionId, DeliveryStatus.Failed, errorCode, reason, cancellationToken);
+
+    /// <summary>The send's outcome is unknown; the message is not retried and the agent is told.</summary>
+    public Task<StatusApplied> RecordInterruptedAsync(long interactionId, string reason, CancellationToken cancellationToken) =>
+        RecordFinalAsync(interactionId, DeliveryStatus.Interrupted, null, reason, cancellationToken);
+
+    private async Task<StatusApplied> RecordFinalAsync(long interactionId, string status, string? errorCode, string reason, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -113,7 +120,7 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
             WHERE id = @interactionId
             RETURNING id AS interactionid, conversation_id AS conversationid, contact_id AS contactid, status
             """,
-            new { interactionId, errorCode, status = DeliveryStatus.Failed, rank = DeliveryStatus.Rank(DeliveryStatus.Failed), now = time.GetUtcNow().ToUnixTimeMilliseconds() },
+            new { interactionId, errorCode, status, rank = DeliveryStatus.Rank(status), now = time.GetUtcNow().ToUnixTimeMilliseconds() },
             transaction);
         await connection.ExecuteAsync("UPDATE outbox SET state = 'failed', last_error = @reason WHERE interaction_id = @interactionId", new { interactionId, reason }, transaction);
         await transaction.CommitAsync(cancellationToken);

@@ -10,7 +10,7 @@ namespace ContactHub.Channels.Tests.Support;
 /// <summary>Builds the SMS sender the way the hub does: through AddTwilioChannel and configuration.</summary>
 public static class SenderFactory
 {
-    public static (ServiceProvider Services, IChannelSender Sender) Create(string apiBaseUrl, string hubPublicBaseUrl, string authToken = TestAccount.AuthToken)
+    public static (ServiceProvider Services, IChannelSender Sender) Create(string apiBaseUrl, string hubPublicBaseUrl, string authToken = TestAccount.AuthToken, string requestTimeout = "00:00:30")
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -18,6 +18,7 @@ public static class SenderFactory
             ["Twilio:AuthToken"] = authToken,
             ["Twilio:ApiBaseUrl"] = apiBaseUrl,
             ["Twilio:PhoneNumber"] = TestAccount.OurNumber,
+            ["Twilio:RequestTimeout"] = requestTimeout,
             ["Hub:PublicBaseUrl"] = hubPublicBaseUrl,
         }).Build();
         var services = new ServiceCollection()

@@ -132,4 +132,19 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
 
         Assert.IsType<SendDeferred>(result);
     }
+
+    [Fact]
+    public async Task ATimedOutSendIsUncertainAndNotRetriedSoTheCustomerIsNeverTextedTwice()
+    {
+        // Accepts the connection and never answers, as a Twilio edge that queued the message but lost the reply would look.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        var (services, sender) = SenderFactory.Create($"http://127.0.0.1:{port}", hub!.BaseUrl, requestTimeout: "00:00:01");
+        await using var _ = services;
+
+        var result = await sender.SendAsync(SenderFactory.Message(TestAccount.Customer), CancellationToken.None).WaitAsync(Timeouts.Await);
+
+        Assert.IsType<SendUncertain>(result);
+    }
 }
