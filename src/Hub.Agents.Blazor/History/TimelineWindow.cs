@@ -10,8 +10,11 @@ namespace ContactHub.Agents.Blazor.History;
 /// </summary>
 public sealed class TimelineWindow
 {
-    /// <summary>Beyond this many rows the oldest are dropped on arrival of new ones: per-circuit memory stays bounded.</summary>
-    public const int MaxItems = 2000;
+    /// <summary>
+    /// Beyond this many rows the oldest are dropped when new ones arrive, so a busy contact cannot grow a
+    /// circuit past its memory budget; only the agent asking for "Load earlier" grows it further.
+    /// </summary>
+    public const int MaxItems = 600;
 
     private List<Interaction> _items = [];
 

@@ -1,0 +1,38 @@
+using ContactHub.Agents.Blazor.Reply;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace ContactHub.Agents.Blazor.Tests;
+
+public class ReplyDraftTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n ")]
+    public void ABlankReplyCannotBeSent(string text) => Assert.False(new ReplyDraft { Text = text }.CanSend);
+
+    [Fact]
+    public void AReplyAtTheLimitCanBeSentAndOneCharacterMoreCannot()
+    {
+        Assert.True(new ReplyDraft { Text = new string('a', 1600) }.CanSend);
+        Assert.False(new ReplyDraft { Text = new string('a', 1601) }.CanSend);
+    }
+
+    [Fact]
+    public void TheCounterShowsUsedAgainstTheLimit() => Assert.Equal("5 / 1600", new ReplyDraft { Text = "hello" }.Counter);
+
+    [Fact]
+    public void TheCounterWarnsInTheLastTenthOfTheLimit()
+    {
+        Assert.False(new ReplyDraft { Text = new string('a', 1439) }.IsNearLimit);
+        Assert.True(new ReplyDraft { Text = new string('a', 1440) }.IsNearLimit);
+    }
+
+    [Fact]
+    public void CtrlEnterSendsAndPlainEnterIsANewLine()
+    {
+        Assert.True(ReplyDraft.IsSendKey(new KeyboardEventArgs { Key = "Enter", CtrlKey = true }));
+        Assert.True(ReplyDraft.IsSendKey(new KeyboardEventArgs { Key = "Enter", MetaKey = true }));
+        Assert.False(ReplyDraft.IsSendKey(new KeyboardEventArgs { Key = "Enter" }));
+        Assert.False(ReplyDraft.IsSendKey(new KeyboardEventArgs { Key = "Enter", CtrlKey = true, ShiftKey = true }));
+    }
+}
