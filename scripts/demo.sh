@@ -44,7 +44,8 @@ our_number="+15555550100"
 
 export StandIn__Twilio__AccountSid="$account_sid" StandIn__Twilio__AuthToken="$auth_token" StandIn__Twilio__PhoneNumbers__0="$our_number"
 export StandIn__Simulator__Enabled=true StandIn__Simulator__HubBaseUrl="$hub_url" StandIn__Simulator__HubPublicBaseUrl="$hub_url" StandIn__Simulator__IntervalSeconds=6
-"$root/src/StandIns/bin/Release/net9.0/linux-x64/ContactHub.StandIns" --urls "$standin_url" >"$run/standins.log" 2>&1 &
+# Started from their own folders so each finds its appsettings.json.
+(cd "$root/src/StandIns/bin/Release/net9.0/linux-x64" && exec ./ContactHub.StandIns --urls "$standin_url") >"$run/standins.log" 2>&1 &
 pids+=($!)
 
 (

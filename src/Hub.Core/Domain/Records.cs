@@ -31,5 +31,3 @@ public sealed record Interaction(
     DateTimeOffset CreatedAt);
 
 public sealed record Agent(long Id, string UserName, string DisplayName, string Role);
-
-public sealed record QueueDefinition(string Name, string DisplayName, int ServiceLevelSeconds);

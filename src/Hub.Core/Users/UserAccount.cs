@@ -7,9 +7,6 @@ public static class Roles
     public const string Admin = "admin";
 
     public static readonly IReadOnlyList<string> All = [Agent, Supervisor, Admin];
-
-    /// <summary>Supervisors and admins can also take conversations, as in any small contact centre.</summary>
-    public const string AnyStaff = Agent + "," + Supervisor + "," + Admin;
 }
 
 /// <summary>A console user. Every user is also an agent the router can offer work to.</summary>
