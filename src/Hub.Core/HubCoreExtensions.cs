@@ -40,6 +40,8 @@ public static class HubCoreExtensions
         services.AddSingleton<InboundPipeline>();
         services.AddSingleton<AssignmentService>();
         services.AddSingleton<ReplyService>();
+        services.AddSingleton<ConversationEventLog>();
+        services.AddSingleton<TransferService>();
         services.AddHostedService<OutboxWorker>();
         services.AddSingleton<RoutingSupervisor>();
         services.AddHostedService(sp => sp.GetRequiredService<RoutingSupervisor>());

@@ -59,4 +59,14 @@ public sealed class ConversationRepository(StoreConnections connections, TimePro
             new { conversationId, state = state.ToString().ToLowerInvariant(), now = time.GetUtcNow().ToUnixTimeMilliseconds() });
         return changed == 1;
     }
+
+    /// <summary>Back to a queue with nobody holding it (transfer to queue, take-back).</summary>
+    public async Task<bool> UnassignAsync(long conversationId, string queue, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(
+            "UPDATE conversations SET assignee_id = NULL, queue = @queue, state = 'open', last_activity_at = @now WHERE id = @conversationId AND state <> 'resolved'",
+            new { conversationId, queue, now = time.GetUtcNow().ToUnixTimeMilliseconds() });
+        return changed == 1;
+    }
 }

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Dapper;
+
+namespace ContactHub.Core.Store;
+
+public static class ConversationEventKinds
+{
+    public const string Assigned = "assigned";
+    public const string Transferred = "transferred";
+    public const string Reclaimed = "reclaimed";
+    public const string Resolved = "resolved";
+}
+
+/// <param name="Data">Kind-specific details as JSON (reason, note, target...).</param>
+public sealed record ConversationEvent(long Id, long ConversationId, string Kind, long? AgentId, JsonElement? Data, DateTimeOffset CreatedAt);
+
+/// <summary>Append-only log of what happened to a conversation besides its messages.</summary>
+public sealed class ConversationEventLog(StoreConnections connections, TimeProvider time)
+{
+    public async Task AppendAsync(long conversationId, string kind, long? agentId, object? data, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "INSERT INTO conversation_events (conversation_id, kind, agent_id, data_json, created_at) VALUES (@conversationId, @kind, @agentId, @data, @now)",
+            new { conversationId, kind, agentId, data = data is null ? null : JsonSerializer.Serialize(data, StoreJson.Options), now = time.GetUtcNow().ToUnixTimeMilliseconds() });
+    }
+
+    public async Task<IReadOnlyList<ConversationEvent>> ListAsync(long conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long Id, long ConversationId, string Kind, long? AgentId, string? DataJson, long CreatedAt)>(
+            "SELECT id, conversation_id, kind, agent_id, data_json, created_at FROM conversation_events WHERE conversation_id = @conversationId ORDER BY id",
+            new { conversationId });
+        return rows.Select(r => new ConversationEvent(
+            r.Id, r.ConversationId, r.Kind, r.AgentId,
+            r.DataJson is null ? null : JsonDocument.Parse(r.DataJson).RootElement.Clone(),
+            Clock.FromUnixMs(r.CreatedAt))).ToList();
+    }
+}
