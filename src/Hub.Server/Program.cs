@@ -11,6 +11,7 @@ builder.Services.AddHubCore(builder.Configuration);
 builder.Services.AddRedisRouter(builder.Configuration);
 builder.Services.AddChannels(builder.Configuration);
 builder.Services.AddHubSecurity(builder.Configuration);
+builder.Services.AddHubApi();
 builder.AddAgentConsole();
 builder.Services.AddHubHealthChecks();
 
@@ -21,6 +22,7 @@ await app.PrepareStoreAsync();
 app.UseHubSecurity();
 app.MapWebhooks();
 app.MapHubApi();
+app.MapAgentSelfApi();
 app.MapAccountEndpoints();
 app.MapHubHealthChecks();
 app.MapAgentConsole();

@@ -79,7 +79,7 @@ public sealed class ApiTests(HubFactoryFixture hub) : IClassFixture<HubFactoryFi
     [Fact]
     public async Task AnAgentTokenCannotChangeSomeoneElsesPresenceButASupervisorCan()
     {
-        var agents = (await hub.Factory.CreateApiClient().GetFromJsonAsync<List<AgentDto>>("/api/agents").WaitAsync(TestServers.Timeout))!;
+        var agents = (await hub.Factory.CreateApiClient().GetFromJsonAsync<List<AgentDto>>("/api/agents", ApiJson.Options).WaitAsync(TestServers.Timeout))!;
         var alice = agents.Single(a => a.UserName == "alice");
 
         var byAgent = await hub.Factory.CreateApiClient().PutAsJsonAsync($"/api/agents/{alice.Id}/presence", new { presence = "available" }).WaitAsync(TestServers.Timeout);
@@ -89,7 +89,7 @@ public sealed class ApiTests(HubFactoryFixture hub) : IClassFixture<HubFactoryFi
         Assert.Equal(HttpStatusCode.Forbidden, byAgent.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, bySupervisor.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
-        var after = (await hub.Factory.CreateApiClient().GetFromJsonAsync<List<AgentDto>>("/api/agents").WaitAsync(TestServers.Timeout))!;
+        var after = (await hub.Factory.CreateApiClient().GetFromJsonAsync<List<AgentDto>>("/api/agents", ApiJson.Options).WaitAsync(TestServers.Timeout))!;
         Assert.Equal("away", after.Single(a => a.Id == alice.Id).Presence);
     }
 

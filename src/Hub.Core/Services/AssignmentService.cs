@@ -6,15 +6,19 @@ using ContactHub.Core.Store;
 namespace ContactHub.Core.Services;
 
 /// <summary>The agent's answers to offers and the end of a conversation, kept consistent between router and store.</summary>
-public sealed class AssignmentService(IRouter router, ConversationRepository conversations, IHubEventBus events)
+public sealed class AssignmentService(IRouter router, ConversationRepository conversations, ConversationEventLog log, IHubEventBus events)
 {
     public async Task<bool> AcceptAsync(long agentId, long conversationId, CancellationToken cancellationToken)
     {
+        // Read the offer's reason before accepting: afterwards the router no longer holds the offer.
+        var pending = (await router.GetAgentStateAsync(agentId)).PendingOffer;
         if (await router.AcceptAsync(agentId, conversationId) != OfferAnswer.Accepted)
         {
             return false;
         }
         await conversations.AssignAsync(conversationId, agentId, cancellationToken);
+        var reason = pending?.ConversationId == conversationId ? pending.Reason : null;
+        await log.AppendAsync(conversationId, ConversationEventKinds.Assigned, agentId, reason, cancellationToken);
         var conversation = await conversations.GetAsync(conversationId, cancellationToken);
         await events.PublishAsync(new ConversationAssigned(agentId, conversationId, conversation?.ContactId ?? 0));
         return true;
@@ -34,6 +38,7 @@ public sealed class AssignmentService(IRouter router, ConversationRepository con
         {
             return false;
         }
+        await log.AppendAsync(conversationId, ConversationEventKinds.Resolved, agentId, null, cancellationToken);
         await events.PublishAsync(new ConversationStateChanged(conversationId, conversation.ContactId, "resolved"));
         await PublishOfferAsync(await router.ReleaseAsync(agentId, conversationId));
         return true;

@@ -51,6 +51,6 @@ public sealed record ConversationDto(
 
 public sealed record ReplyBody(string? Text, string? Channel);
 
-public sealed record AgentDto(long Id, string UserName, string DisplayName, string Role, string Presence, int ActiveConversations);
+public sealed record AgentDto(long Id, string UserName, string DisplayName, string Role, string Presence, ContactHub.Core.Routing.AgentActivity Activity, int ActiveConversations);
 
 public sealed record PresenceBody(string? Presence);

@@ -88,7 +88,7 @@ public static class HubApi
         foreach (var agent in await users.AgentsAsync(cancellationToken))
         {
             var state = await router.GetAgentStateAsync(agent.Id);
-            agents.Add(new AgentDto(agent.Id, agent.UserName, agent.DisplayName, agent.Role, state.Presence.ToString().ToLowerInvariant(), state.ActiveConversations));
+            agents.Add(new AgentDto(agent.Id, agent.UserName, agent.DisplayName, agent.Role, state.Presence.ToString().ToLowerInvariant(), state.Activity, state.ActiveConversations));
         }
         return TypedResults.Ok(agents);
     }
