@@ -99,6 +99,13 @@ public sealed class HubProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGKILL: no shutdown hooks, no flushing, exactly like a crashed node.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using ContactHub.Channels.Twilio;
 using Microsoft.Playwright;
 
 namespace ContactHub.EndToEnd.Tests;
@@ -106,23 +103,8 @@ public sealed class SmsRoundTripTests : IAsyncLifetime
 
     private async Task SendCustomerSmsAsync(string from, string body)
     {
-        var url = _hub.BaseUrl + "/webhooks/twilio/sms";
-        var form = new Dictionary<string, string>
-        {
-            ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"),
-            ["AccountSid"] = AccountSid,
-            ["From"] = from,
-            ["To"] = OurNumber,
-            ["Body"] = body,
-            ["NumMedia"] = "0",
-            ["NumSegments"] = "1",
-            ["SmsStatus"] = "received",
-            ["ApiVersion"] = "2010-04-01",
-        };
         using var client = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add(TwilioSignature.HeaderName, TwilioSignature.Sign(AuthToken, url, form));
-        var response = await client.SendAsync(request);
+        var response = await SignedSms.PostAsync(client, _hub.BaseUrl, AuthToken, AccountSid, from, OurNumber, body);
         Assert.True(response.IsSuccessStatusCode, $"webhook answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 }
