@@ -69,4 +69,30 @@ public sealed class ConversationRepository(StoreConnections connections, TimePro
             new { conversationId, queue, now = time.GetUtcNow().ToUnixTimeMilliseconds() });
         return changed == 1;
     }
+
+    /// <summary>Assigned, unresolved conversations: what the router must count against agents' capacity (rebuild, take-backs).</summary>
+    public async Task<IReadOnlyList<Conversation>> AssignedOpenAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ConversationRow>(
+            $"SELECT {Columns.Conversation} FROM conversations WHERE assignee_id IS NOT NULL AND state <> 'resolved' ORDER BY id",
+            new { });
+        return rows.Select(r => r.ToConversation()).ToList();
+    }
+
+    /// <summary>Assigned conversations whose customer spoke last, with when they spoke: candidates for the reply timer.</summary>
+    public async Task<IReadOnlyList<(Conversation Conversation, DateTimeOffset WaitingSince)>> AwaitingAgentReplyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ConversationRow, long, (ConversationRow, long)>(
+            $"""
+            SELECT {string.Join(", ", Columns.Conversation.Split(", ").Select(c => "c." + c))}, i.created_at AS waiting_since
+            FROM conversations c
+            JOIN interactions i ON i.id = (SELECT MAX(id) FROM interactions WHERE conversation_id = c.id)
+            WHERE c.assignee_id IS NOT NULL AND c.state = 'open' AND i.direction = 'in'
+            """,
+            (conversation, waitingSince) => (conversation, waitingSince),
+            splitOn: "waiting_since");
+        return rows.Select(r => (r.Item1.ToConversation(), Clock.FromUnixMs(r.Item2))).ToList();
+    }
 }
