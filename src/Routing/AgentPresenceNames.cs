@@ -19,4 +19,13 @@ internal static class AgentPresenceNames
         "away" => AgentPresence.Away,
         _ => AgentPresence.Offline,
     };
+
+    public static AgentActivity ActivityFromWire(string? wire) => wire switch
+    {
+        "available" => AgentActivity.Available,
+        "busy" => AgentActivity.Busy,
+        "away" => AgentActivity.Away,
+        "wrapup" => AgentActivity.WrapUp,
+        _ => AgentActivity.Offline,
+    };
 }

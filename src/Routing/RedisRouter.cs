@@ -22,7 +22,7 @@ public sealed partial class RedisRouter(
     IOptions<RoutingOptions> options,
     IHubEventBus events,
     TimeProvider time,
-    ILogger<RedisRouter> logger) : IRouter
+    ILogger<RedisRouter> logger) : IRouter, IRouterControl, IQueueMetrics
 {
     // Bounded so one sweep call never holds Redis for long; the loop below comes back for the rest.
     private const int ExpireBatch = 100;
@@ -30,13 +30,16 @@ public sealed partial class RedisRouter(
     public async Task<Offer?> EnqueueAsync(RoutingTask task)
     {
         var steps = await RunAsync(RoutingScripts.Enqueue,
-            task.ConversationId, task.Queue, task.Channel.ToWire(), task.EnqueuedAt.ToUnixTimeMilliseconds());
+            task.ConversationId, task.Queue, task.Channel.ToWire(), task.EnqueuedAt.ToUnixTimeMilliseconds(),
+            ClampPriority(task.Priority), RoutingWire.Skills(task.RequiredSkills),
+            task.PreferredAgentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", task.Rule ?? "");
+        await AnnounceAsync(steps);
         return FirstOffer(steps);
     }
 
     public async Task<IReadOnlyList<Offer>> SetPresenceAsync(long agentId, AgentPresence presence)
     {
-        var steps = await RunAsync(RoutingScripts.Presence, agentId, AgentPresenceNames.ToWire(presence));
+        var steps = await RunAsync(RoutingScripts.Presence, agentId, AgentPresenceNames.ToWire(presence), "", RoutingStep.Next);
         await AnnounceAsync(steps);
         return [.. steps.Where(step => step.Tag == RoutingStep.Next).Select(step => step.ToOffer())];
     }
@@ -62,26 +65,41 @@ public sealed partial class RedisRouter(
         {
             var steps = await RunAsync(RoutingScripts.Expire, ExpireBatch);
             await AnnounceAsync(steps);
-            var found = CollectExpired(steps, expired);
-            if (found < ExpireBatch)
+            CollectExpired(steps, expired);
+            if (!steps.Any(step => step.Tag == RoutingStep.More))
             {
                 return expired;
             }
         }
     }
 
-    public async Task<Offer?> ReleaseAsync(long agentId, long conversationId) =>
-        FirstOffer(await RunAsync(RoutingScripts.Release, agentId, conversationId));
+    public async Task<Offer?> ReleaseAsync(long agentId, long conversationId)
+    {
+        var steps = await RunAsync(RoutingScripts.Release, agentId, conversationId);
+        await AnnounceAsync(steps);
+        return FirstOffer(steps);
+    }
 
     public async Task<AgentRoutingState> GetAgentStateAsync(long agentId)
     {
-        var fields = (RedisResult[])await EvaluateAsync(RoutingScripts.AgentState, agentId);
-        var pending = (long)fields[2];
-        return new AgentRoutingState(
-            agentId,
-            AgentPresenceNames.FromWire((string)fields[0]),
-            (int)(long)fields[1],
-            pending == 0 ? null : new Offer(pending, agentId, DateTimeOffset.FromUnixTimeMilliseconds((long)fields[3])));
+        var f = (RedisResult[])await EvaluateAsync(RoutingScripts.AgentState, agentId);
+        var pending = (long)f[2];
+        var stateSince = (long)f[5];
+        var wrapUntil = (long)f[7];
+        var basis = (string)f[8] ?? "";
+        var rule = (string)f[10] ?? "";
+        var away = (string)f[6] ?? "";
+        Offer? offer = pending == 0 ? null : new Offer(pending, agentId, DateTimeOffset.FromUnixTimeMilliseconds((long)f[3]))
+        {
+            Reason = basis.Length == 0 ? null : new AssignmentReason(basis, (int)(long)f[9], rule.Length == 0 ? null : rule, (int)(long)f[11]),
+        };
+        return new AgentRoutingState(agentId, AgentPresenceNames.FromWire((string)f[0]), (int)(long)f[1], offer)
+        {
+            Activity = AgentPresenceNames.ActivityFromWire((string)f[4]),
+            StateSince = stateSince == 0 ? default : DateTimeOffset.FromUnixTimeMilliseconds(stateSince),
+            AwayReason = away.Length == 0 ? null : away,
+            WrapUpUntil = wrapUntil == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(wrapUntil),
+        };
     }
 
     public Task<bool> IsKnownAsync(long conversationId) => redis.GetDatabase().KeyExistsAsync(keys.Task(conversationId));
@@ -98,21 +116,29 @@ public sealed partial class RedisRouter(
         return null;
     }
 
-    /// <summary>The script reports each expired offer followed by the next offer of that same task, if one was made.</summary>
-    private static int CollectExpired(IReadOnlyList<RoutingStep> steps, List<ExpiredOffer> expired)
+    /// <summary>
+    /// The script reports each expired offer, then what followed from it: the next offer of that same task, if one
+    /// was made, comes before the next expired offer.
+    /// </summary>
+    private static void CollectExpired(IReadOnlyList<RoutingStep> steps, List<ExpiredOffer> expired)
     {
-        var found = 0;
         for (var i = 0; i < steps.Count; i++)
         {
             if (steps[i].Tag != RoutingStep.Expired)
             {
                 continue;
             }
-            found++;
-            var next = i + 1 < steps.Count && steps[i + 1].Tag == RoutingStep.Next ? steps[i + 1].ToOffer() : null;
-            expired.Add(new ExpiredOffer(steps[i].ToOffer(), next));
+            Offer? next = null;
+            for (var j = i + 1; j < steps.Count && steps[j].Tag != RoutingStep.Expired; j++)
+            {
+                if (steps[j].Tag == RoutingStep.Next && steps[j].ConversationId == steps[i].ConversationId)
+                {
+                    next = steps[j].ToOffer();
+                    break;
+                }
+            }
+            expired.Add(new ExpiredOffer(steps[i].ToOffer() with { Reason = null }, next));
         }
-        return found;
     }
 
     /// <summary>
@@ -128,6 +154,7 @@ public sealed partial class RedisRouter(
             {
                 RoutingStep.Extra => new OfferMade(step.AgentId, step.ConversationId, step.ToOffer().ExpiresAt),
                 RoutingStep.Withdrawn => new OfferWithdrawn(step.AgentId, step.ConversationId),
+                RoutingStep.Away => new AgentPresenceChanged(step.AgentId, "away"),
                 _ => null,
             };
             if (announcement is null)
@@ -157,6 +184,7 @@ public sealed partial class RedisRouter(
             time.GetUtcNow().ToUnixTimeMilliseconds(),
             settings.OfferTimeoutSeconds * 1000L,
             settings.DefaultCapacity,
+            settings.MaxConsecutiveTimeouts,
             .. arguments,
         ];
         return redis.GetDatabase().ScriptEvaluateAsync(script, keys.ScriptKeys(), values);

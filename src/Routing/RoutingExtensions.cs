@@ -20,13 +20,18 @@ public static class RoutingExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.KeyPrefix), "Routing:KeyPrefix must not be empty.")
             .Validate(o => o.OfferTimeoutSeconds > 0, "Routing:OfferTimeoutSeconds must be positive.")
             .Validate(o => o.DefaultCapacity > 0, "Routing:DefaultCapacity must be positive.")
+            .Validate(o => o.MaxConsecutiveTimeouts > 0, "Routing:MaxConsecutiveTimeouts must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConnectionMultiplexer>(_ => RedisConnection.Connect(configuration.GetConnectionString("Redis")));
         services.AddSingleton(sp => new RoutingKeys(sp.GetRequiredService<IOptions<RoutingOptions>>().Value.KeyPrefix));
         services.AddSingleton<RedisEventBus>();
         services.AddSingleton<IHubEventBus>(sp => sp.GetRequiredService<RedisEventBus>());
-        services.AddSingleton<IRouter, RedisRouter>();
+        // One router behind the three contracts: the offer cycle, its control operations and the live metrics.
+        services.AddSingleton<RedisRouter>();
+        services.AddSingleton<IRouter>(sp => sp.GetRequiredService<RedisRouter>());
+        services.AddSingleton<IRouterControl>(sp => sp.GetRequiredService<RedisRouter>());
+        services.AddSingleton<IQueueMetrics>(sp => sp.GetRequiredService<RedisRouter>());
         services.AddHealthChecks().AddCheck<RedisHealthCheck>(RedisHealthCheck.Name, tags: [RedisHealthCheck.ReadyTag]);
         return services;
     }

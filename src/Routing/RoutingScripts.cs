@@ -17,6 +17,14 @@ internal static class RoutingScripts
     public static readonly string Expire = Compose("expire.lua");
     public static readonly string Release = Compose("release.lua");
     public static readonly string AgentState = Compose("agent_state.lua");
+    public static readonly string ApplyQueue = Compose("apply_queue.lua");
+    public static readonly string ApplyAgent = Compose("apply_agent.lua");
+    public static readonly string SetOpen = Compose("set_open.lua");
+    public static readonly string TransferToAgent = Compose("transfer_agent.lua");
+    public static readonly string TransferToQueue = Compose("transfer_queue.lua");
+    public static readonly string Abandon = Compose("abandon.lua");
+    public static readonly string Restore = Compose("restore.lua");
+    public static readonly string Metrics = Compose("metrics.lua");
 
     private static string Compose(string name) => Library + "\n" + Read(name);
 

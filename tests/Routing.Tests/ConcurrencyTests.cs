@@ -18,6 +18,7 @@ public sealed class ConcurrencyTests : IDisposable
     private readonly ConcurrentQueue<string> violations = new();
 
     private bool offersMayExpire;
+    private bool profiles;
     private int expiredOffers;
 
     [Fact]
@@ -32,6 +33,30 @@ public sealed class ConcurrencyTests : IDisposable
         await HammerAsync(sweeping: true);
     }
 
+    /// <summary>
+    /// Odd agents have billing at level 2, even ones at level 1; every fifth task needs billing 2. Agents take one
+    /// call and two chats at once; every fourth task is a call.
+    /// </summary>
+    [Fact]
+    public async Task ParallelNodesWithSkillsAndVoicePlusChatCapacityNeverBreakSkillsNorAChannelsCapacity()
+    {
+        profiles = true;
+        for (var agent = 1; agent <= Agents; agent++)
+        {
+            await harness.ApplyAgentAsync(new AgentRoutingProfile(agent)
+            {
+                Skills = new Dictionary<string, int> { ["billing"] = agent % 2 == 1 ? 2 : 1 },
+                Capacity = new Dictionary<ChannelKind, int> { [ChannelKind.Voice] = 1, [ChannelKind.WebChat] = 2 },
+            });
+        }
+        await HammerAsync(sweeping: false);
+    }
+
+    private static ChannelKind ChannelOf(long conversation, bool profiled) =>
+        profiled && conversation % 4 == 0 ? ChannelKind.Voice : ChannelKind.WebChat;
+
+    private static bool NeedsBilling(long conversation) => conversation % 5 == 0;
+
     private async Task HammerAsync(bool sweeping)
     {
         offersMayExpire = sweeping;
@@ -40,7 +65,7 @@ public sealed class ConcurrencyTests : IDisposable
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
         var agents = Enumerable.Range(1, Agents).Select(agent => Task.Run(() => RunAgentAsync(nodes, agent, deadline.Token))).ToList();
-        var enqueuer = Task.Run(() => EnqueueAllAsync(nodes));
+        var enqueuer = Task.Run(() => EnqueueAllAsync(nodes, profiles));
         var sweeper = sweeping ? Task.Run(() => SweepAsync(nodes[1], deadline.Token)) : Task.CompletedTask;
 
         await enqueuer.WaitAsync(TimeSpan.FromSeconds(60));
@@ -74,11 +99,15 @@ public sealed class ConcurrencyTests : IDisposable
     /// Each task is enqueued by both nodes at once, as a webhook retry racing the reconciler would. (A conversation
     /// enqueued again after its release is a new task by design, so the two enqueues must overlap to test idempotency.)
     /// </summary>
-    private static async Task EnqueueAllAsync(IRouter[] nodes)
+    private static async Task EnqueueAllAsync(IRouter[] nodes, bool profiled)
     {
         for (var conversation = 1; conversation <= Tasks; conversation++)
         {
-            var task = new RoutingTask(conversation, conversation % 3 == 0 ? "sales" : "support", ChannelKind.WebChat, DateTimeOffset.UtcNow);
+            var task = new RoutingTask(conversation, conversation % 3 == 0 ? "sales" : "support", ChannelOf(conversation, profiled), DateTimeOffset.UtcNow)
+            {
+                Priority = conversation % 7 == 0 ? 1 : 0,
+                RequiredSkills = profiled && NeedsBilling(conversation) ? new Dictionary<string, int> { ["billing"] = 2 } : new Dictionary<string, int>(),
+            };
             await Task.WhenAll(nodes.Select(node => node.EnqueueAsync(task))).WithTimeout();
         }
     }
@@ -97,7 +126,12 @@ public sealed class ConcurrencyTests : IDisposable
             {
                 violations.Enqueue($"agent {agent}: router counts {state.ActiveConversations}, agent holds {mine.Count}");
             }
-            if (state.PendingOffer is { } offer)
+            if (state.Presence == AgentPresence.Away)
+            {
+                // Set away by the sweep after missed offers: the agent comes back, as a person would.
+                await Any().SetPresenceAsync(agent, AgentPresence.Available).WithTimeout();
+            }
+            else if (state.PendingOffer is { } offer)
             {
                 await AnswerAsync(nodes, agent, offer.ConversationId, random, mine);
             }
@@ -149,6 +183,15 @@ public sealed class ConcurrencyTests : IDisposable
         if (wins > 0)
         {
             mine.Add(conversation);
+            if (profiles && NeedsBilling(conversation) && agent % 2 == 0)
+            {
+                violations.Enqueue($"agent {agent} without billing 2 was assigned billing conversation {conversation}");
+            }
+            var (calls, chats) = (mine.Count(c => ChannelOf(c, profiles) == ChannelKind.Voice), mine.Count(c => ChannelOf(c, profiles) == ChannelKind.WebChat));
+            if (profiles && (calls > 1 || chats > 2))
+            {
+                violations.Enqueue($"agent {agent} holds {calls} calls and {chats} chats");
+            }
             everAssigned.TryAdd(conversation, true);
             if (!heldBy.TryAdd(conversation, agent))
             {

@@ -25,7 +25,7 @@ public sealed class MatchingTests : IDisposable
 
         var offer = await harness.GoAvailableAsync(7);
 
-        Assert.Equal(new Offer(2, 7, harness.Clock.GetUtcNow() + harness.OfferTimeout), offer);
+        Assert.Equal(new Offer(2, 7, harness.Clock.GetUtcNow() + harness.OfferTimeout), offer.Plain());
         Assert.Equal(offer, (await harness.StateAsync(7)).PendingOffer);
     }
 

@@ -19,8 +19,8 @@ public sealed class OfferAnswerTests : IDisposable
         Assert.Equal(OfferAnswer.Accepted, await harness.Router.AcceptAsync(7, 1).WithTimeout());
         Assert.Equal(OfferAnswer.NotOffered, await harness.Router.AcceptAsync(7, 1).WithTimeout());
 
-        Assert.Equal(new AgentRoutingState(7, AgentPresence.Available, 1, null), await harness.StateAsync(7));
-        Assert.Equal(new AgentRoutingState(8, AgentPresence.Available, 0, null), await harness.StateAsync(8));
+        Assert.Equal((AgentPresence.Available, 1, (Offer?)null), (await harness.StateAsync(7)).Basics());
+        Assert.Equal((AgentPresence.Available, 0, (Offer?)null), (await harness.StateAsync(8)).Basics());
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class OfferAnswerTests : IDisposable
         Assert.Equal(OfferAnswer.Accepted, await harness.Router.AcceptAsync(7, 1).WithTimeout());
 
         var expires = harness.Clock.GetUtcNow() + harness.OfferTimeout;
-        Assert.Equal(new Offer(2, 7, expires), (await harness.StateAsync(7)).PendingOffer);
+        Assert.Equal(new Offer(2, 7, expires), (await harness.StateAsync(7)).PendingOffer.Plain());
         Assert.Contains(new OfferMade(7, 2, expires), harness.Events.Published);
     }
 

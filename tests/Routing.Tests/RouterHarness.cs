@@ -41,5 +41,30 @@ internal sealed class RouterHarness : IDisposable
 
     public Task<AgentRoutingState> StateAsync(long agentId) => Router.GetAgentStateAsync(agentId).WithTimeout();
 
+    /// <summary>A task that arrived <paramref name="ageSeconds"/> before now.</summary>
+    public RoutingTask NewTask(long conversationId, string queue = "general", ChannelKind channel = ChannelKind.Sms, int ageSeconds = 0) =>
+        new(conversationId, queue, channel, Clock.GetUtcNow().AddSeconds(-ageSeconds));
+
+    public Task<Offer?> EnqueueAsync(RoutingTask task) => Router.EnqueueAsync(task).WithTimeout();
+
+    public Task<IReadOnlyList<Offer>> ApplyQueueAsync(QueueRoutingConfig queue) => Router.ApplyQueueAsync(queue).WithTimeout();
+
+    public Task<IReadOnlyList<Offer>> ApplyAgentAsync(AgentRoutingProfile agent) => Router.ApplyAgentAsync(agent).WithTimeout();
+
+    public Task<OfferAnswer> AcceptAsync(long agentId, long conversationId) => Router.AcceptAsync(agentId, conversationId).WithTimeout();
+
+    public Task<Offer?> ReleaseAsync(long agentId, long conversationId) => Router.ReleaseAsync(agentId, conversationId).WithTimeout();
+
+    public Task<IReadOnlyList<ExpiredOffer>> SweepAsync() => Router.ExpireOffersAsync().WithTimeout();
+
+    /// <summary>Moves the clock and runs the sweep, as the supervisor's 500 ms tick would.</summary>
+    public Task<IReadOnlyList<ExpiredOffer>> AdvanceAndSweepAsync(int seconds)
+    {
+        Clock.Advance(TimeSpan.FromSeconds(seconds));
+        return SweepAsync();
+    }
+
+    public Task<LiveQueues> LiveAsync() => Router.GetLiveAsync().WithTimeout();
+
     public void Dispose() => TestRedis.DeleteKeys(Options.KeyPrefix);
 }

@@ -1,24 +1,20 @@
--- ARGV[8] agent id, 9 presence: available | away | offline.
-local agent, presence = ARGV[8], ARGV[9]
-local agentKey = ensure_agent(agent)
-local previous = redis.call('HGET', agentKey, 'presence')
-redis.call('HSET', agentKey, 'presence', presence)
-if presence == 'available' then
-  if previous ~= 'available' then
-    -- Idle time counts from the moment the agent became ready, not from before a break.
-    redis.call('HSET', agentKey, 'idleSince', NOW)
-  end
-  if refresh_agent(agent) then
-    match_agent(agent, 'next')
-  end
+-- arg 1 agent id, 2 presence: available | away | offline, 3 away reason, 4 tag for a withdrawn task's new offer.
+local agent, presence = arg(1), arg(2)
+local key = ensure_agent(agent)
+if presence ~= 'available' then
+  set_unavailable(agent, presence, arg(3), arg(4))
   return out
 end
-redis.call('ZREM', AVAILABLE, agent)
-local pending = redis.call('HGET', agentKey, 'offer')
-if pending then
-  -- Going away is not a decline: the agent may be offered this task again after coming back.
-  requeue(pending)
-  emit('withdrawn', pending, agent, NOW)
-  match_task(pending, 'next')
+local previous = redis.call('HGET', key, 'presence')
+-- Available ends a wrap-up early.
+end_wrap(agent, NOW)
+redis.call('HSET', key, 'presence', 'available')
+redis.call('HDEL', key, 'awayReason')
+if previous ~= 'available' then
+  -- Idle time counts from the moment the agent became ready, not from before a break.
+  redis.call('HSET', key, 'idleSince', NOW, 'misses', 0)
+end
+if refresh_agent(agent) then
+  match_agent(agent, 'next')
 end
 return out

@@ -1,15 +1,34 @@
--- ARGV[8] agent id, 9 conversation id.
+-- arg 1 agent id, 2 conversation id.
 -- The task ends here: its hash goes, so a transfer can enqueue the conversation again from scratch.
-local agent, task = ARGV[8], ARGV[9]
+local agent, task = arg(1), arg(2)
 local taskKey = TASK .. task
-local f = redis.call('HMGET', taskKey, 'state', 'agent')
-if f[1] ~= 'assigned' or f[2] ~= agent then
+local f = redis.call('HMGET', taskKey, 'state', 'agent', 'holder')
+if f[1] == 'transfer' and f[3] == agent then
+  -- Resolved while a transfer was pending: the transfer offer is withdrawn first.
+  local receiver = cancel_transfer(task)
+  emit('withdrawn', task, receiver, NOW)
+  if refresh_agent(receiver) then
+    match_agent(receiver, 'extra')
+  end
+elseif f[1] ~= 'assigned' or f[2] ~= agent then
   return out
 end
+f = redis.call('HMGET', taskKey, 'queue', 'channel', 'acceptedAt')
+local queue, channel = f[1], f[2]
 redis.call('DEL', taskKey, TASK .. task .. DECLINED)
-local agentKey = AGENT .. agent
-if tonumber(redis.call('HINCRBY', agentKey, 'load', -1)) < 0 then
-  redis.call('HSET', agentKey, 'load', 0)
+redis.call('ZREM', OVERFLOW, task)
+add_load(agent, channel, -1)
+local handle = NOW - (tonumber(f[3]) or NOW)
+local wrap = queue_config(queue).wrap
+if wrap > 0 then
+  -- A wrap-up still running from an earlier conversation ends now; this one starts.
+  end_wrap(agent, NOW)
+  local untilMs = NOW + wrap * 1000
+  redis.call('HSET', AGENT .. agent, 'wrapUntil', untilMs, 'wrapStart', NOW, 'wrapQueue', queue, 'wrapHandle', handle)
+  redis.call('ZADD', WRAPUPS, untilMs, agent)
+else
+  count(queue, 'handled', 1)
+  count(queue, 'handleMs', handle)
 end
 if refresh_agent(agent) then
   match_agent(agent, 'next')
