@@ -29,4 +29,15 @@ public class ConsoleUserTests
     [InlineData("")]
     public void AUserWithoutANumericAgentIdIsNoAgent(string id) =>
         Assert.Null(ConsoleUser.From(Principal(new Claim(ClaimTypes.NameIdentifier, id))));
+
+    [Theory]
+    [InlineData("agent", false, false)]
+    [InlineData("supervisor", true, false)]
+    [InlineData("admin", true, true)]
+    public void SupervisorsAndAdminsSuperviseAndOnlyAdminsAdminister(string role, bool supervises, bool administers)
+    {
+        var user = new ConsoleUser(1, "u", "U", role);
+        Assert.Equal(supervises, user.CanSupervise);
+        Assert.Equal(administers, user.IsAdmin);
+    }
 }

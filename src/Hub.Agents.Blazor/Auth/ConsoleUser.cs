@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using ContactHub.Core.Users;
 
 namespace ContactHub.Agents.Blazor.Auth;
 
@@ -7,6 +8,11 @@ namespace ContactHub.Agents.Blazor.Auth;
 public sealed record ConsoleUser(long AgentId, string UserName, string DisplayName, string Role)
 {
     public const string DisplayNameClaim = "display_name";
+
+    /// <summary>Supervisors and admins watch the wallboard and see why any conversation went where it did.</summary>
+    public bool CanSupervise => Role is Roles.Supervisor or Roles.Admin;
+
+    public bool IsAdmin => Role == Roles.Admin;
 
     /// <summary>Null when the principal carries no numeric agent id: such a user cannot take conversations.</summary>
     public static ConsoleUser? From(ClaimsPrincipal principal)

@@ -10,4 +10,10 @@ internal static partial class ConsoleLog
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Reply to conversation {ConversationId} failed")]
     public static partial void ReplyFailed(ILogger logger, long conversationId, Exception error);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Agent {AgentId} set offline: no console open for {GraceSeconds} s")]
+    public static partial void SetOfflineAfterGrace(ILogger logger, long agentId, int graceSeconds);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "Could not set agent {AgentId} offline after their console closed")]
+    public static partial void SetOfflineFailed(ILogger logger, long agentId, Exception error);
 }

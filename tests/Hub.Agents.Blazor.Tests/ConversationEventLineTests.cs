@@ -1,0 +1,63 @@
+using System.Text.Json;
+using ContactHub.Agents.Blazor.EventLog;
+using ContactHub.Core.Store;
+
+namespace ContactHub.Agents.Blazor.Tests;
+
+public class ConversationEventLineTests
+{
+    private static readonly Dictionary<long, string> Names = new() { [1] = "Ana", [2] = "Ben" };
+
+    private static ConversationEventLine Line(string kind, long? agentId, string? json) =>
+        ConversationEventLine.From(
+            new ConversationEvent(10, 5, kind, agentId, json is null ? null : JsonDocument.Parse(json).RootElement.Clone(), Fakes.Noon),
+            id => Names.GetValueOrDefault(id) ?? $"Agent {id}");
+
+    [Fact]
+    public void AnAssignmentSaysWhoAndWhy() =>
+        Assert.Equal("Assigned to Ana — longest idle of 4 candidates, rule VIP, step 0",
+            Line(ConversationEventKinds.Assigned, 1, """{"basis":"longest-idle","candidatesConsidered":4,"rule":"VIP","step":0}""").Text);
+
+    [Fact]
+    public void AStickyAssignmentNamesTheCustomersLastAgent() =>
+        Assert.Equal("Assigned to Ben — customer's last agent (sticky), 1 candidate, step 2",
+            Line(ConversationEventKinds.Assigned, 2, """{"basis":"sticky","candidatesConsidered":1,"rule":null,"step":2}""").Text);
+
+    [Fact]
+    public void AnAssignmentWithoutDetailsStillSaysWho() =>
+        Assert.Equal("Assigned to Ana", Line(ConversationEventKinds.Assigned, 1, null).Text);
+
+    [Fact]
+    public void ATransferToAnAgentCarriesTheNote()
+    {
+        var line = Line(ConversationEventKinds.Transferred, 1, """{"toAgentId":2,"note":"Wants a refund","offered":true}""");
+        Assert.Equal("Ana transferred to Ben", line.Text);
+        Assert.Equal("Wants a refund", line.Note);
+    }
+
+    [Fact]
+    public void ATransferNobodyCouldTakeSaysItStayed() =>
+        Assert.Equal("Ana transferred to Ben — not available, stayed with Ana",
+            Line(ConversationEventKinds.Transferred, 1, """{"toAgentId":2,"note":null,"offered":false}""").Text);
+
+    [Fact]
+    public void ATransferToAQueueNamesTheQueue()
+    {
+        var line = Line(ConversationEventKinds.Transferred, 1, """{"queue":"billing","note":"  "}""");
+        Assert.Equal("Ana transferred to queue billing", line.Text);
+        Assert.Null(line.Note);
+    }
+
+    [Fact]
+    public void ATakeBackNamesWhoLostTheConversation() =>
+        Assert.Equal("Taken back from Ben, back to queue support",
+            Line(ConversationEventKinds.Reclaimed, 2, """{"queue":"support"}""").Text);
+
+    [Fact]
+    public void UnexpectedDataDropsOnlyThePartsItCannotRead()
+    {
+        var line = Line(ConversationEventKinds.Assigned, 7, """{"basis":42,"candidatesConsidered":"many","rule":"VIP"}""");
+        Assert.Equal("Assigned to Agent 7 — rule VIP", line.Text);
+        Assert.Equal(ConversationEventKinds.Assigned, line.Kind);
+    }
+}
