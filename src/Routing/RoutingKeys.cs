@@ -56,6 +56,9 @@ public sealed class RoutingKeys(string prefix)
     /// <summary>Waiting tasks with an overflow step ahead; score = when it is due in ms.</summary>
     public RedisKey OverflowDue { get; } = $"{prefix}:overflow";
 
+    /// <summary>Present while the routing state is intact; its absence means Redis lost it and the store must rebuild it.</summary>
+    public RedisKey RebuildMarker { get; } = $"{prefix}:built";
+
     public RedisChannel Events { get; } = new($"{prefix}:events", RedisChannel.PatternMode.Literal);
 
     /// <summary>Key templates in the order every script reads them from ARGV[1..7].</summary>

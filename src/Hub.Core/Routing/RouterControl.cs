@@ -90,6 +90,9 @@ public interface IRouterControl
     /// <summary>The customer left before anyone answered: counts as abandoned, task removed.</summary>
     Task<bool> AbandonAsync(long conversationId);
 
+    /// <summary>True for exactly one caller after the routing state was lost (or on first start): that caller rebuilds.</summary>
+    Task<bool> ClaimRebuildAsync();
+
     /// <summary>Rebuild after a Redis loss: records an assignment the store knows, consuming the agent's capacity.</summary>
     Task RestoreAssignmentAsync(long agentId, long conversationId, string queue, ChannelKind channel);
 }

@@ -12,6 +12,7 @@ namespace ContactHub.Core.Services;
 /// </summary>
 public sealed partial class RoutingSupervisor(
     IRouter router,
+    IRouterControl control,
     ConversationRepository conversations,
     IHubEventBus events,
     TimeProvider time,
@@ -45,6 +46,16 @@ public sealed partial class RoutingSupervisor(
 
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
     {
+        if (await control.ClaimRebuildAsync())
+        {
+            var restored = 0;
+            foreach (var conversation in await conversations.AssignedOpenAsync(cancellationToken))
+            {
+                await control.RestoreAssignmentAsync(conversation.AssigneeId!.Value, conversation.Id, conversation.Queue, conversation.Channel);
+                restored++;
+            }
+            LogRebuilt(restored);
+        }
         var queued = 0;
         foreach (var conversation in await conversations.UnassignedOpenAsync(cancellationToken))
         {
@@ -80,6 +91,9 @@ public sealed partial class RoutingSupervisor(
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Queued {Count} conversations the router did not know")]
     private partial void LogReconciled(int count);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "Routing state rebuilt from the store: {Count} assignments restored")]
+    private partial void LogRebuilt(int count);
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Routing supervision tick failed")]
     private partial void LogTickFailed(Exception error);

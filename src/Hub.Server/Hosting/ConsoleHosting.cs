@@ -11,6 +11,7 @@ public static class ConsoleHosting
         // which carries them in wwwroot), so the demo and the browser tests run the plain build.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddConsoleCircuits();
         return builder;
     }
 
