@@ -1,3 +1,4 @@
+using ContactHub.Core.Config;
 using ContactHub.Core.Routing;
 using ContactHub.Core.Services;
 using ContactHub.Core.Store;
@@ -28,7 +29,17 @@ public static class HubCoreExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StoreConnections>();
         services.AddSingleton<SchemaMigrator>();
-        services.TryAddSingleton<IQueueSelector, DefaultQueueSelector>();
+        services.AddSingleton<QueueStore>();
+        services.AddSingleton<RoutingRuleStore>();
+        services.AddSingleton<AgentProfileStore>();
+        services.AddSingleton<ContactAttributes>();
+        services.AddSingleton<RoutingConfigState>();
+        services.TryAddSingleton<IQueueSelector, RuleEngine>();
+        // Registered before the stream so the rules are loaded before the first append.
+        services.AddSingleton<RoutingConfigSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<RoutingConfigSync>());
+        services.AddSingleton<RoutingAdministration>();
+        services.AddSingleton<OutOfHoursReplier>();
         services.AddSingleton<BatchingConversationStream>();
         services.AddSingleton<IConversationStream>(sp => sp.GetRequiredService<BatchingConversationStream>());
         services.AddHostedService(sp => sp.GetRequiredService<BatchingConversationStream>());
