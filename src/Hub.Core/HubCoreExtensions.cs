@@ -34,6 +34,7 @@ public static class HubCoreExtensions
         services.AddSingleton<AgentProfileStore>();
         services.AddSingleton<ContactAttributes>();
         services.AddSingleton<RoutingConfigState>();
+        services.AddSingleton<IRoutingSnapshotSource>(sp => sp.GetRequiredService<RoutingConfigState>());
         services.TryAddSingleton<IQueueSelector, RuleEngine>();
         // Registered before the stream so the rules are loaded before the first append.
         services.AddSingleton<RoutingConfigSync>();

@@ -5,7 +5,7 @@ namespace ContactHub.Core.Config;
 /// append transaction. <see cref="RoutingConfigSync"/> reloads it at start, after every admin change and on its
 /// timer (which is how other nodes pick up an edit).
 /// </summary>
-public sealed class RoutingConfigState(QueueStore queues, RoutingRuleStore rules, AgentProfileStore agents)
+public sealed class RoutingConfigState(QueueStore queues, RoutingRuleStore rules, AgentProfileStore agents) : IRoutingSnapshotSource
 {
     private volatile RoutingSnapshot _current = RoutingSnapshot.Empty;
 

@@ -5,7 +5,7 @@ using ContactHub.Core.Stream;
 namespace ContactHub.Core.Config;
 
 /// <summary>The routing decision: the first rule (by position) whose conditions all match, else the default queue.</summary>
-public sealed class RuleEngine(RoutingConfigState state) : IQueueSelector
+public sealed class RuleEngine(IRoutingSnapshotSource state) : IQueueSelector
 {
     public QueueSelection SelectQueue(InboundInteraction interaction, IReadOnlyDictionary<string, string> contactAttributes)
     {
