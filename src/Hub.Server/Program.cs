@@ -21,6 +21,7 @@ await app.PrepareStoreAsync();
 app.UseHubSecurity();
 app.MapWebhooks();
 app.MapHubApi();
+app.MapAdminApi();
 app.MapAccountEndpoints();
 app.MapHubHealthChecks();
 app.MapAgentConsole();

@@ -120,7 +120,7 @@ public sealed class RoutingAdministration(
         var profile = new AgentRoutingProfile(agentId)
         {
             Team = Blank(input!.Team),
-            Skills = new Dictionary<string, int>(input.Skills),
+            Skills = new Dictionary<string, int>(input.Skills ?? new Dictionary<string, int>()),
             Capacity = (input.Capacity ?? new Dictionary<string, int>()).ToDictionary(c => ChannelNames.Parse(c.Key), c => c.Value),
         };
         await profiles.SaveAsync(profile, cancellationToken);

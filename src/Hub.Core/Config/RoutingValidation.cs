@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using ContactHub.Core.Domain;
-using ContactHub.Core.Routing;
 
 namespace ContactHub.Core.Config;
 
@@ -73,7 +72,7 @@ public static partial class RoutingValidation
         {
             return teamError;
         }
-        if (Skills(profile.Skills) is { } skillError)
+        if (Skills(profile.Skills ?? new Dictionary<string, int>()) is { } skillError)
         {
             return skillError;
         }
