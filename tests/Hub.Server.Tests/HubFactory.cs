@@ -16,6 +16,7 @@ public sealed class HubFactory : WebApplicationFactory<Program>
     public const string SupervisorToken = "supervisor-token-0123456789abcdef";
     public const string AdminToken = "admin-token-0123456789abcdef";
     public const string AgentPassword = "agent-password-1";
+    public const string AdminPassword = "admin-password-1";
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"contacthub-server-test-{Guid.NewGuid():N}");
 
@@ -54,6 +55,10 @@ public sealed class HubFactory : WebApplicationFactory<Program>
             ["Seed:Users:0:DisplayName"] = "Alice Agent",
             ["Seed:Users:0:Role"] = "agent",
             ["Seed:Users:0:Password"] = AgentPassword,
+            ["Seed:Users:1:UserName"] = "root",
+            ["Seed:Users:1:DisplayName"] = "Rita Admin",
+            ["Seed:Users:1:Role"] = "admin",
+            ["Seed:Users:1:Password"] = AdminPassword,
         };
         foreach (var (key, value) in settings)
         {
