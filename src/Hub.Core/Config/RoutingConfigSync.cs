@@ -30,7 +30,8 @@ public sealed partial class RoutingConfigSync(
     private readonly Dictionary<string, bool> _pushedOpen = [];
     private readonly Dictionary<long, string> _pushedAgents = [];
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private DateTimeOffset _nextWake = DateTimeOffset.MinValue;
+    // UTC ticks: written under the gate, read by the timer loop without it, so it must not tear.
+    private long _nextWakeTicks;
     private bool _warnedNoRouter;
 
     /// <summary>Loads the configuration and pushes all of it before the host takes traffic.</summary>
@@ -53,7 +54,7 @@ public sealed partial class RoutingConfigSync(
         while (!stoppingToken.IsCancellationRequested)
         {
             var wake = Volatile.Read(ref _wake).Task;
-            var delay = _nextWake - time.GetUtcNow();
+            var delay = NextWakeAt - time.GetUtcNow();
             if (delay > TimeSpan.Zero)
             {
                 await Task.WhenAny(Task.Delay(delay, time, stoppingToken), wake);
@@ -61,7 +62,7 @@ public sealed partial class RoutingConfigSync(
                 {
                     return;
                 }
-                if (wake.IsCompleted && time.GetUtcNow() < _nextWake)
+                if (wake.IsCompleted && time.GetUtcNow() < NextWakeAt)
                 {
                     // An admin change already synced; only the plan for the next flip may have moved.
                     continue;
@@ -74,9 +75,15 @@ public sealed partial class RoutingConfigSync(
             catch (Exception error) when (!stoppingToken.IsCancellationRequested)
             {
                 LogSyncFailed(error);
-                _nextWake = time.GetUtcNow() + Tick;
+                NextWakeAt = time.GetUtcNow() + Tick;
             }
         }
+    }
+
+    private DateTimeOffset NextWakeAt
+    {
+        get => new(Volatile.Read(ref _nextWakeTicks), TimeSpan.Zero);
+        set => Volatile.Write(ref _nextWakeTicks, value.UtcTicks);
     }
 
     private async Task SyncAsync(bool full, CancellationToken cancellationToken)
@@ -86,7 +93,7 @@ public sealed partial class RoutingConfigSync(
         {
             var snapshot = await state.ReloadAsync(cancellationToken);
             var now = time.GetUtcNow();
-            _nextWake = NextWake(snapshot, now);
+            NextWakeAt = NextWake(snapshot, now);
             // REVIEW: the Redis router's IRouterControl is being written in parallel; until it is registered the
             // configuration still drives queue selection and out-of-hours replies, and is pushed once it appears.
             if (services.GetService<IRouterControl>() is not { } router)
