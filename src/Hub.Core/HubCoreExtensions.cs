@@ -1,3 +1,4 @@
+using ContactHub.Core.Config;
 using ContactHub.Core.Routing;
 using ContactHub.Core.Services;
 using ContactHub.Core.Store;
@@ -28,7 +29,18 @@ public static class HubCoreExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StoreConnections>();
         services.AddSingleton<SchemaMigrator>();
-        services.TryAddSingleton<IQueueSelector, DefaultQueueSelector>();
+        services.AddSingleton<QueueStore>();
+        services.AddSingleton<RoutingRuleStore>();
+        services.AddSingleton<AgentProfileStore>();
+        services.AddSingleton<ContactAttributes>();
+        services.AddSingleton<RoutingConfigState>();
+        services.AddSingleton<IRoutingSnapshotSource>(sp => sp.GetRequiredService<RoutingConfigState>());
+        services.TryAddSingleton<IQueueSelector, RuleEngine>();
+        // Registered before the stream so the rules are loaded before the first append.
+        services.AddSingleton<RoutingConfigSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<RoutingConfigSync>());
+        services.AddSingleton<RoutingAdministration>();
+        services.AddSingleton<OutOfHoursReplier>();
         services.AddSingleton<BatchingConversationStream>();
         services.AddSingleton<IConversationStream>(sp => sp.GetRequiredService<BatchingConversationStream>());
         services.AddHostedService(sp => sp.GetRequiredService<BatchingConversationStream>());
@@ -43,6 +55,10 @@ public static class HubCoreExtensions
         services.AddSingleton<ConversationEventLog>();
         services.AddSingleton<TransferService>();
         services.AddHostedService<OutboxWorker>();
+        services.AddOptions<ReclaimOptions>().BindConfiguration("Routing:Reclaim");
+        services.AddSingleton<IReplyTimers, QueueReplyTimers>();
+        services.AddSingleton<WorkReclaimer>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkReclaimer>());
         services.AddSingleton<RoutingSupervisor>();
         services.AddHostedService(sp => sp.GetRequiredService<RoutingSupervisor>());
         return services;

@@ -23,6 +23,7 @@ app.UseHubSecurity();
 app.MapWebhooks();
 app.MapHubApi();
 app.MapAgentSelfApi();
+app.MapAdminApi();
 app.MapAccountEndpoints();
 app.MapHubHealthChecks();
 app.MapAgentConsole();

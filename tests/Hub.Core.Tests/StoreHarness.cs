@@ -67,9 +67,9 @@ public sealed class StoreHarness : IAsyncDisposable
     }
 
     /// <summary>A separate writer with its own connections, as a second hub node would have.</summary>
-    public async Task<BatchingConversationStream> StartStreamAsync()
+    public async Task<BatchingConversationStream> StartStreamAsync(IQueueSelector? selector = null)
     {
-        var stream = new BatchingConversationStream(NewConnections(), new DefaultQueueSelector(), Time, NullLogger<BatchingConversationStream>.Instance);
+        var stream = new BatchingConversationStream(NewConnections(), selector ?? new DefaultQueueSelector(), Time, NullLogger<BatchingConversationStream>.Instance);
         await stream.StartAsync(CancellationToken.None);
         _streams.Add(stream);
         return stream;

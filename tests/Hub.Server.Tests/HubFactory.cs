@@ -14,7 +14,9 @@ public sealed class HubFactory : WebApplicationFactory<Program>
     public const string AuthToken = "6e3f0d9b2c7a41e58f1b0c2d3e4f5a6b";
     public const string AgentToken = "agent-token-0123456789abcdef";
     public const string SupervisorToken = "supervisor-token-0123456789abcdef";
+    public const string AdminToken = "admin-token-0123456789abcdef";
     public const string AgentPassword = "agent-password-1";
+    public const string AdminPassword = "admin-password-1";
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"contacthub-server-test-{Guid.NewGuid():N}");
 
@@ -46,10 +48,17 @@ public sealed class HubFactory : WebApplicationFactory<Program>
             ["Api:Tokens:1:Name"] = "wallboard",
             ["Api:Tokens:1:Token"] = SupervisorToken,
             ["Api:Tokens:1:Role"] = "supervisor",
+            ["Api:Tokens:2:Name"] = "provisioning",
+            ["Api:Tokens:2:Token"] = AdminToken,
+            ["Api:Tokens:2:Role"] = "admin",
             ["Seed:Users:0:UserName"] = "alice",
             ["Seed:Users:0:DisplayName"] = "Alice Agent",
             ["Seed:Users:0:Role"] = "agent",
             ["Seed:Users:0:Password"] = AgentPassword,
+            ["Seed:Users:1:UserName"] = "root",
+            ["Seed:Users:1:DisplayName"] = "Rita Admin",
+            ["Seed:Users:1:Role"] = "admin",
+            ["Seed:Users:1:Password"] = AdminPassword,
         };
         foreach (var (key, value) in settings)
         {

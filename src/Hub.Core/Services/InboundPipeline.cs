@@ -13,6 +13,7 @@ public sealed partial class InboundPipeline(
     IConversationStream stream,
     IRouter router,
     IHubEventBus events,
+    OutOfHoursReplier outOfHours,
     TimeProvider time,
     ILogger<InboundPipeline> logger)
 {
@@ -23,11 +24,29 @@ public sealed partial class InboundPipeline(
         {
             return result;
         }
+        if (result.OpenedConversation)
+        {
+            try
+            {
+                await outOfHours.ReplyIfClosedAsync(result, interaction, cancellationToken);
+            }
+            catch (Exception error)
+            {
+                // The customer's message is stored; a missing courtesy reply must not fail the webhook.
+                LogOutOfHoursReplyFailed(error, result.ConversationId);
+            }
+        }
         try
         {
             if (result.OpenedConversation)
             {
-                var offer = await router.EnqueueAsync(new RoutingTask(result.ConversationId, result.Queue, interaction.Channel, time.GetUtcNow()));
+                var task = new RoutingTask(result.ConversationId, result.Queue, interaction.Channel, time.GetUtcNow())
+                {
+                    Priority = result.Priority,
+                    RequiredSkills = result.RequiredSkills,
+                    Rule = result.Rule,
+                };
+                var offer = await router.EnqueueAsync(task);
                 if (offer is not null)
                 {
                     await events.PublishAsync(new OfferMade(offer.AgentId, offer.ConversationId, offer.ExpiresAt));
@@ -44,4 +63,7 @@ public sealed partial class InboundPipeline(
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Conversation {ConversationId} is stored but could not be routed now; the reconciler will queue it")]
     private partial void LogRoutingDeferred(Exception error, long conversationId);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Conversation {ConversationId} opened in a closed queue but the out-of-hours reply could not be queued")]
+    private partial void LogOutOfHoursReplyFailed(Exception error, long conversationId);
 }

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Text.Json;
+using ContactHub.Core.Config;
 using ContactHub.Core.Domain;
+using ContactHub.Core.Routing;
 using ContactHub.Core.Stream;
 using Dapper;
 
@@ -13,7 +15,7 @@ namespace ContactHub.Core.Store;
 /// </summary>
 internal static class AppendStatements
 {
-    public static async Task<AppendResult> AppendAsync(DbConnection connection, DbTransaction transaction, InboundInteraction item, string queue, TimeProvider time)
+    public static async Task<AppendResult> AppendAsync(DbConnection connection, DbTransaction transaction, InboundInteraction item, IQueueSelector selector, TimeProvider time)
     {
         var channel = item.Channel.ToWire();
         var existing = await FindExistingAsync(connection, transaction, channel, item.ExternalId);
@@ -24,7 +26,7 @@ internal static class AppendStatements
 
         var now = Clock.ToUnixMs(time.GetUtcNow());
         var contactId = await ResolveContactAsync(connection, transaction, item, now);
-        var (conversationId, conversationQueue, opened) = await FindOrOpenConversationAsync(connection, transaction, contactId, channel, queue, now);
+        var (conversationId, conversationQueue, selection) = await FindOrOpenConversationAsync(connection, transaction, contactId, item, selector, now);
 
         var interactionId = await connection.QuerySingleOrDefaultAsync<long?>(
             """
@@ -50,7 +52,12 @@ internal static class AppendStatements
             // Another node stored the same provider message between our check and our insert.
             throw new DuplicateAppendException();
         }
-        return new AppendResult(contactId, conversationId, interactionId.Value, IsDuplicate: false, opened, conversationQueue);
+        return new AppendResult(contactId, conversationId, interactionId.Value, IsDuplicate: false, OpenedConversation: selection is not null, conversationQueue)
+        {
+            Priority = selection?.Priority ?? 0,
+            RequiredSkills = selection?.RequiredSkills ?? new Dictionary<string, int>(),
+            Rule = selection?.Rule,
+        };
     }
 
     public static async Task<AppendResult?> FindExistingAsync(DbConnection connection, DbTransaction? transaction, string channel, string externalId)
@@ -95,9 +102,11 @@ internal static class AppendStatements
         return await connection.QuerySingleAsync<long>(findIdentity, identity, transaction);
     }
 
-    private static async Task<(long Id, string Queue, bool Opened)> FindOrOpenConversationAsync(
-        DbConnection connection, DbTransaction transaction, long contactId, string channel, string queue, long now)
+    /// <returns>The routing decision when this append opened the conversation, otherwise null.</returns>
+    private static async Task<(long Id, string Queue, QueueSelection? Selection)> FindOrOpenConversationAsync(
+        DbConnection connection, DbTransaction transaction, long contactId, InboundInteraction item, IQueueSelector selector, long now)
     {
+        var channel = item.Channel.ToWire();
         const string findOpen = "SELECT id, queue, state FROM conversations WHERE contact_id = @contactId AND channel = @channel AND state <> 'resolved'";
         var open = await connection.QuerySingleOrDefaultAsync<(long Id, string Queue, string State)?>(findOpen, new { contactId, channel }, transaction);
         if (open is { } found)
@@ -107,9 +116,12 @@ internal static class AppendStatements
                 "UPDATE conversations SET last_activity_at = @now, state = 'open' WHERE id = @id",
                 new { now, id = found.Id },
                 transaction);
-            return (found.Id, found.Queue, false);
+            return (found.Id, found.Queue, null);
         }
 
+        // Rules see the attributes stored before this message; a brand-new contact has none yet.
+        var attributesJson = await connection.QuerySingleAsync<string>("SELECT attributes_json FROM contacts WHERE id = @contactId", new { contactId }, transaction);
+        var selection = selector.SelectQueue(item, ContactAttributeJson.Read(attributesJson));
         var insertedId = await connection.QuerySingleOrDefaultAsync<long?>(
             """
             INSERT INTO conversations (contact_id, channel, state, queue, created_at, last_activity_at)
@@ -117,14 +129,14 @@ internal static class AppendStatements
             ON CONFLICT DO NOTHING
             RETURNING id
             """,
-            new { contactId, channel, queue, now },
+            new { contactId, channel, queue = selection.Queue, now },
             transaction);
         if (insertedId is not null)
         {
-            return (insertedId.Value, queue, true);
+            return (insertedId.Value, selection.Queue, selection);
         }
         var winner = await connection.QuerySingleAsync<(long Id, string Queue, string State)>(findOpen, new { contactId, channel }, transaction);
-        return (winner.Id, winner.Queue, false);
+        return (winner.Id, winner.Queue, null);
     }
 }
 

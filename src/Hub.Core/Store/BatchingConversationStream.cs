@@ -22,7 +22,7 @@ public sealed partial class BatchingConversationStream(
 
     public Task<AppendResult> AppendAsync(InboundInteraction interaction, CancellationToken cancellationToken)
     {
-        var pending = new PendingAppend(interaction, queueSelector.SelectQueue(interaction));
+        var pending = new PendingAppend(interaction);
         if (!_pending.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The conversation stream is shutting down.");
@@ -89,7 +89,7 @@ public sealed partial class BatchingConversationStream(
             await transaction.SaveAsync("item");
             try
             {
-                results[i] = await AppendStatements.AppendAsync(connection, transaction, batch[i].Interaction, batch[i].Queue, time);
+                results[i] = await AppendStatements.AppendAsync(connection, transaction, batch[i].Interaction, queueSelector, time);
             }
             catch (DuplicateAppendException)
             {
@@ -103,7 +103,7 @@ public sealed partial class BatchingConversationStream(
         return results;
     }
 
-    private sealed record PendingAppend(InboundInteraction Interaction, string Queue)
+    private sealed record PendingAppend(InboundInteraction Interaction)
     {
         public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

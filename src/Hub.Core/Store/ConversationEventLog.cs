@@ -9,6 +9,9 @@ public static class ConversationEventKinds
     public const string Transferred = "transferred";
     public const string Reclaimed = "reclaimed";
     public const string Resolved = "resolved";
+
+    /// <summary>The conversation opened while its queue was closed and the out-of-hours reply was queued.</summary>
+    public const string OutOfHours = "out-of-hours";
 }
 
 /// <param name="Data">Kind-specific details as JSON (reason, note, target...).</param>

@@ -25,4 +25,14 @@ public sealed record AppendResult(
     long InteractionId,
     bool IsDuplicate,
     bool OpenedConversation,
-    string Queue);
+    string Queue)
+{
+    /// <summary>The routing decision's priority; only meaningful when <see cref="OpenedConversation"/> is true.</summary>
+    public int Priority { get; init; }
+
+    /// <summary>Skills the routing rule asked for on top of the queue's; only set when the conversation was opened.</summary>
+    public IReadOnlyDictionary<string, int> RequiredSkills { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The routing rule that chose the queue, or null for the default queue.</summary>
+    public string? Rule { get; init; }
+}

@@ -11,6 +11,7 @@ public static class SecurityExtensions
     public const string HubScheme = "Hub";
     public const string StaffPolicy = "staff";
     public const string SupervisorPolicy = "supervisor";
+    public const string AdminPolicy = "admin";
     public const string LoginRateLimit = "login";
 
     public static IServiceCollection AddHubSecurity(this IServiceCollection services, IConfiguration configuration)
@@ -46,7 +47,8 @@ public static class SecurityExtensions
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, policy => policy.RequireRole(Roles.Agent, Roles.Supervisor, Roles.Admin))
-            .AddPolicy(SupervisorPolicy, policy => policy.RequireRole(Roles.Supervisor, Roles.Admin));
+            .AddPolicy(SupervisorPolicy, policy => policy.RequireRole(Roles.Supervisor, Roles.Admin))
+            .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
         services.AddCascadingAuthenticationState();
 
         services.AddRateLimiter(options =>

@@ -1,5 +1,6 @@
 using ContactHub.Channels.Twilio;
 using ContactHub.Core;
+using ContactHub.Core.Config;
 using ContactHub.Core.Domain;
 using ContactHub.Core.Events;
 using ContactHub.Core.Routing;
@@ -65,6 +66,14 @@ public sealed class WebhookHost : IAsyncDisposable
         services.AddSingleton<StoreConnections>();
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<Outbox>();
+        // The pipeline's out-of-hours reply: with no queues loaded nothing is ever closed, so it stays silent here.
+        services.AddSingleton<QueueStore>();
+        services.AddSingleton<RoutingRuleStore>();
+        services.AddSingleton<AgentProfileStore>();
+        services.AddSingleton<RoutingConfigState>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<ConversationEventLog>();
+        services.AddSingleton<OutOfHoursReplier>();
         services.AddTwilioChannel(builder.Configuration);
         host.app = builder.Build();
         host.app.MapTwilioWebhooks();

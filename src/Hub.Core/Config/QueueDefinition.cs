@@ -1,0 +1,52 @@
+using ContactHub.Core.Routing;
+
+namespace ContactHub.Core.Config;
+
+/// <summary>A queue as the admin defines it. The router receives the routing part as <see cref="QueueRoutingConfig"/>.</summary>
+public sealed record QueueDefinition(string Name)
+{
+    public string DisplayName { get; init; } = "";
+
+    /// <summary>Task priority for conversations routed here when the matching rule names none (higher first; FIFO within a priority).</summary>
+    public int Priority { get; init; }
+
+    public int ServiceLevelSeconds { get; init; } = 60;
+
+    public int OfferTimeoutSeconds { get; init; } = 20;
+
+    public int WrapUpSeconds { get; init; }
+
+    public int StickySeconds { get; init; }
+
+    /// <summary>An unanswered customer message older than this makes the conversation eligible for take-back; 0 = no timer.</summary>
+    public int ReplyTimerSeconds { get; init; }
+
+    public string? Team { get; init; }
+
+    public IReadOnlyDictionary<string, int> RequiredSkills { get; init; } = new Dictionary<string, int>();
+
+    public IReadOnlyList<OverflowStep> Overflow { get; init; } = [];
+
+    /// <summary>IANA id; the business hours are local to it.</summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    public BusinessHoursSpec Hours { get; init; } = BusinessHoursSpec.AlwaysOpen;
+
+    /// <summary>Sent once to a customer whose conversation opens while the queue is closed; null or empty = none.</summary>
+    public string? OutOfHoursReply { get; init; }
+
+    public int MaxConsecutiveTimeouts { get; init; } = 2;
+
+    public QueueRoutingConfig ToRoutingConfig(bool isOpen) => new(Name)
+    {
+        ServiceLevelSeconds = ServiceLevelSeconds,
+        OfferTimeoutSeconds = OfferTimeoutSeconds,
+        WrapUpSeconds = WrapUpSeconds,
+        StickySeconds = StickySeconds,
+        RequiredSkills = RequiredSkills,
+        Team = Team,
+        Overflow = Overflow,
+        IsOpen = isOpen,
+        MaxConsecutiveTimeouts = MaxConsecutiveTimeouts,
+    };
+}

@@ -1,0 +1,37 @@
+using ContactHub.Core.Config;
+using ContactHub.Core.Events;
+using ContactHub.Core.Store;
+using ContactHub.Core.Stream;
+
+namespace ContactHub.Core.Services;
+
+/// <summary>
+/// Tells a customer who writes while their queue is closed that nobody is there yet. Only a conversation's
+/// opening append calls this, so each conversation gets the reply at most once; its task waits in the closed
+/// queue until the queue opens.
+/// </summary>
+public sealed class OutOfHoursReplier(
+    RoutingConfigState config,
+    Outbox outbox,
+    OutboxSignal signal,
+    ConversationEventLog log,
+    IHubEventBus events,
+    TimeProvider time)
+{
+    /// <returns>True when a reply was queued.</returns>
+    public async Task<bool> ReplyIfClosedAsync(AppendResult opened, InboundInteraction interaction, CancellationToken cancellationToken)
+    {
+        if (!opened.OpenedConversation
+            || !config.Current.Queues.TryGetValue(opened.Queue, out var queue)
+            || queue.Hours.IsOpen(time.GetUtcNow())
+            || string.IsNullOrWhiteSpace(queue.Definition.OutOfHoursReply))
+        {
+            return false;
+        }
+        var reply = await outbox.QueueReplyAsync(opened.ConversationId, interaction.Channel, queue.Definition.OutOfHoursReply, [], authorAgentId: null, cancellationToken);
+        signal.Wake();
+        await log.AppendAsync(opened.ConversationId, ConversationEventKinds.OutOfHours, null, new { queue = opened.Queue, replyInteractionId = reply.Id }, cancellationToken);
+        await events.PublishAsync(new InteractionAppended(reply.ContactId, opened.ConversationId, reply.Id, AssigneeId: null));
+        return true;
+    }
+}
