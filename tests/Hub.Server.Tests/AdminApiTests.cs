@@ -127,7 +127,7 @@ public sealed class AdminApiTests(HubFactoryFixture hub) : IClassFixture<HubFact
     [Fact]
     public async Task AnAgentProfileRoundTripsAndCapacityIsBounded()
     {
-        var agentId = (await Admin.GetFromJsonAsync<List<AgentDto>>("/api/agents").WaitAsync(TestServers.Timeout))!.First(a => a.UserName == "alice").Id;
+        var agentId = (await Admin.GetFromJsonAsync<List<AgentDto>>("/api/agents", ApiJson.Options).WaitAsync(TestServers.Timeout))!.First(a => a.UserName == "alice").Id;
 
         var saved = await Admin.PutAsJsonAsync($"/api/admin/agents/{agentId}/profile", new { team = "billing-team", skills = new { billing = 3 }, capacity = new { sms = 4, voice = 1 } }).WaitAsync(TestServers.Timeout);
         var read = await Admin.GetFromJsonAsync<AgentProfileInput>($"/api/admin/agents/{agentId}/profile").WaitAsync(TestServers.Timeout);
