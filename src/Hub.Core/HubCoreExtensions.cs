@@ -41,6 +41,7 @@ public static class HubCoreExtensions
         services.AddHostedService(sp => sp.GetRequiredService<RoutingConfigSync>());
         services.AddSingleton<RoutingAdministration>();
         services.AddSingleton<OutOfHoursReplier>();
+        services.AddSingleton<StickyAgents>();
         services.AddSingleton<BatchingConversationStream>();
         services.AddSingleton<IConversationStream>(sp => sp.GetRequiredService<BatchingConversationStream>());
         services.AddHostedService(sp => sp.GetRequiredService<BatchingConversationStream>());

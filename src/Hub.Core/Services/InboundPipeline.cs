@@ -1,3 +1,4 @@
+using ContactHub.Core.Config;
 using ContactHub.Core.Events;
 using ContactHub.Core.Routing;
 using ContactHub.Core.Stream;
@@ -14,6 +15,7 @@ public sealed partial class InboundPipeline(
     IRouter router,
     IHubEventBus events,
     OutOfHoursReplier outOfHours,
+    StickyAgents sticky,
     TimeProvider time,
     ILogger<InboundPipeline> logger)
 {
@@ -45,6 +47,7 @@ public sealed partial class InboundPipeline(
                     Priority = result.Priority,
                     RequiredSkills = result.RequiredSkills,
                     Rule = result.Rule,
+                    PreferredAgentId = await sticky.PreferredAgentAsync(result.ContactId, result.ConversationId, result.Queue, cancellationToken),
                 };
                 var offer = await router.EnqueueAsync(task);
                 if (offer is not null)

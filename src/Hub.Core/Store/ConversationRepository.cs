@@ -95,4 +95,18 @@ public sealed class ConversationRepository(StoreConnections connections, TimePro
             splitOn: "waiting_since");
         return rows.Select(r => (r.Item1.ToConversation(), Clock.FromUnixMs(r.Item2))).ToList();
     }
+
+    /// <summary>Who last held one of the contact's other conversations, and when that conversation last moved.</summary>
+    public async Task<(long AgentId, DateTimeOffset LastActivityAt)?> LastAssigneeAsync(long contactId, long exceptConversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<(long AgentId, long LastActivityAt)?>(
+            """
+            SELECT assignee_id, last_activity_at FROM conversations
+            WHERE contact_id = @contactId AND id <> @exceptConversationId AND assignee_id IS NOT NULL
+            ORDER BY last_activity_at DESC LIMIT 1
+            """,
+            new { contactId, exceptConversationId });
+        return row is { } found ? (found.AgentId, Clock.FromUnixMs(found.LastActivityAt)) : null;
+    }
 }

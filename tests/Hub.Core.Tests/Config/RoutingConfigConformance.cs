@@ -188,6 +188,27 @@ public abstract class RoutingConfigConformance(StoreProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task AReturningCustomerPrefersTheirLastAgentOnlyWithinTheQueuesStickyWindow()
+    {
+        await _config.Admin.SaveQueueAsync(Queues.Billing with { Name = "sticky", Hours = BusinessHoursSpec.AlwaysOpen, StickySeconds = 3600 }, CancellationToken.None).WaitAsync(Timeout);
+        await _config.Admin.ReplaceRulesAsync([new RoutingRule("all sms", "sticky", Channel: "sms")], CancellationToken.None).WaitAsync(Timeout);
+        var agent = await _config.Users.UpsertAsync("kim", "Kim", "agent", "password-123", CancellationToken.None).WaitAsync(Timeout);
+        var pipeline = await _config.StartPipelineAsync();
+        var first = await pipeline.AcceptAsync(Inbound.Sms("+15555550131", "hello"), CancellationToken.None).WaitAsync(Timeout);
+        await _config.Conversations.AssignAsync(first.ConversationId, agent.Id, CancellationToken.None).WaitAsync(Timeout);
+        await _config.Conversations.SetStateAsync(first.ConversationId, ConversationState.Resolved, CancellationToken.None).WaitAsync(Timeout);
+
+        _config.Time.Advance(TimeSpan.FromMinutes(30));
+        var withinWindow = await pipeline.AcceptAsync(Inbound.Sms("+15555550131", "one more thing"), CancellationToken.None).WaitAsync(Timeout);
+        await _config.Conversations.SetStateAsync(withinWindow.ConversationId, ConversationState.Resolved, CancellationToken.None).WaitAsync(Timeout);
+        _config.Time.Advance(TimeSpan.FromHours(2));
+        var afterWindow = await pipeline.AcceptAsync(Inbound.Sms("+15555550131", "back again"), CancellationToken.None).WaitAsync(Timeout);
+
+        Assert.Equal(agent.Id, _config.Router.Enqueued.Single(t => t.ConversationId == withinWindow.ConversationId).PreferredAgentId);
+        Assert.Null(_config.Router.Enqueued.Single(t => t.ConversationId == afterWindow.ConversationId).PreferredAgentId);
+    }
+
+    [Fact]
     public async Task AConversationOpenedWhileItsQueueIsClosedGetsTheOutOfHoursReplyOnce()
     {
         // Monday 2026-01-05 20:00 in Berlin: after hours.
