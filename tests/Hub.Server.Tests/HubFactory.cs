@@ -20,8 +20,11 @@ public sealed class HubFactory : WebApplicationFactory<Program>
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"contacthub-server-test-{Guid.NewGuid():N}");
 
-    public HubFactory(string twilioApiBaseUrl = "http://127.0.0.1:9")
+    private readonly IReadOnlyDictionary<string, string> _extraSettings;
+
+    public HubFactory(string twilioApiBaseUrl = "http://127.0.0.1:9", IReadOnlyDictionary<string, string>? extraSettings = null)
     {
+        _extraSettings = extraSettings ?? new Dictionary<string, string>();
         TwilioApiBaseUrl = twilioApiBaseUrl;
         Directory.CreateDirectory(_directory);
     }
@@ -60,6 +63,10 @@ public sealed class HubFactory : WebApplicationFactory<Program>
             ["Seed:Users:1:Role"] = "admin",
             ["Seed:Users:1:Password"] = AdminPassword,
         };
+        foreach (var (key, value) in _extraSettings)
+        {
+            settings[key] = value;
+        }
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
