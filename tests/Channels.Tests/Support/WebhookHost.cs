@@ -74,6 +74,8 @@ public sealed class WebhookHost : IAsyncDisposable
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ConversationEventLog>();
         services.AddSingleton<OutOfHoursReplier>();
+        services.AddSingleton<ConversationRepository>();
+        services.AddSingleton<StickyAgents>();
         services.AddTwilioChannel(builder.Configuration);
         host.app = builder.Build();
         host.app.MapTwilioWebhooks();
