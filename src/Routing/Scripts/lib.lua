@@ -179,14 +179,18 @@ end
 -- not in wrap-up, no pending offer, spare capacity on that channel. Then matching never looks at anyone else.
 -- Also keeps the derived activity and the time it started. Busy = available (not in wrap-up) with at least one
 -- active conversation and no free capacity on any channel that has an active conversation.
+-- What the last refresh_agent found, so the match_agent that usually follows reads nothing again.
+local refreshed = { agent = nil, free = nil, team = nil }
+
 local function refresh_agent(agent)
   local key = AGENT .. agent
   local f = redis.call('HMGET', key, 'presence', 'offer', 'wrapUntil', 'activity', 'idleSince',
     'cap:sms', 'load:sms', 'cap:voice', 'load:voice', 'cap:email', 'load:email',
-    'cap:telegram', 'load:telegram', 'cap:whatsapp', 'load:whatsapp', 'cap:webchat', 'load:webchat')
+    'cap:telegram', 'load:telegram', 'cap:whatsapp', 'load:whatsapp', 'cap:webchat', 'load:webchat', 'team')
   local eligible = f[1] == 'available' and not f[2] and not f[3]
   local idle = tonumber(f[5]) or NOW
   local any, working, allFull = false, false, true
+  local free = {}
   for i, channel in ipairs(CHANNELS) do
     local capacity = agent_capacity(f, 4 + 2 * i, channel)
     local load = tonumber(f[5 + 2 * i]) or 0
@@ -197,6 +201,7 @@ local function refresh_agent(agent)
     if eligible and load < capacity then
       redis.call('ZADD', AVAIL .. channel, idle, agent)
       any = true
+      free[channel] = true
     else
       redis.call('ZREM', AVAIL .. channel, agent)
     end
@@ -216,16 +221,19 @@ local function refresh_agent(agent)
   if activity ~= f[4] then
     redis.call('HSET', key, 'activity', activity, 'stateSince', NOW)
   end
+  refreshed.agent, refreshed.free, refreshed.team = agent, free, f[18]
   return any
 end
 
 local function leave_available(agent)
+  if refreshed.agent == agent then refreshed.agent = nil end
   for _, channel in ipairs(CHANNELS) do
     redis.call('ZREM', AVAIL .. channel, agent)
   end
 end
 
 local function add_load(agent, channel, by)
+  if refreshed.agent == agent then refreshed.agent = nil end
   local key = AGENT .. agent
   if tonumber(redis.call('HINCRBY', key, 'load:' .. channel, by)) < 0 then
     redis.call('HSET', key, 'load:' .. channel, 0)
@@ -388,16 +396,17 @@ end
 -- then oldest. The agent's free channels, team and skills are read once.
 local function match_agent(agent, tag)
   local key = AGENT .. agent
-  local free = {}
-  local anyFree = false
-  for _, channel in ipairs(CHANNELS) do
-    if redis.call('ZSCORE', AVAIL .. channel, agent) then
-      free[channel] = true
-      anyFree = true
+  local free, team
+  if refreshed.agent == agent then
+    free, team = refreshed.free, refreshed.team
+  else
+    free = {}
+    for _, channel in ipairs(CHANNELS) do
+      if redis.call('ZSCORE', AVAIL .. channel, agent) then free[channel] = true end
     end
+    team = redis.call('HGET', key, 'team')
   end
-  if not anyFree then return nil end
-  local team = redis.call('HGET', key, 'team')
+  if next(free) == nil then return nil end
   local skillCache = {}
   local function level(name)
     local v = skillCache[name]
