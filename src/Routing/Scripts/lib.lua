@@ -123,9 +123,10 @@ end
 
 local function count_offered(queue)
   local key = stats_key(queue)
-  redis.call('HINCRBY', key, 'offered', 1)
-  -- Keeps yesterday for late readers; older days go on their own.
-  redis.call('EXPIRE', key, 3 * 86400)
+  if redis.call('HINCRBY', key, 'offered', 1) == 1 then
+    -- A new day's counters: kept a while for late readers, then they go on their own.
+    redis.call('EXPIRE', key, 3 * 86400)
+  end
 end
 
 local function bucket(wait)
@@ -150,7 +151,8 @@ local function target_team(cfg, step)
   return cfg.overflow[step].team
 end
 
--- Schedules the sweep for the task's next overflow step, or forgets it when none is left.
+-- Schedules the sweep for the task's next overflow step, or forgets it when none is left. Only a task in a queue
+-- with overflow steps has an entry, so callers skip the call for the rest.
 local function schedule_overflow(task, cfg, since)
   local waited = NOW - since
   for _, s in ipairs(cfg.overflow) do
@@ -330,7 +332,18 @@ end
 -- Puts a task back in its queue at its original place (priority, then enqueue time).
 local function requeue(task)
   local taskKey = TASK .. task
-  local f = redis.call('HMGET', taskKey, 'queue', 'enqueuedAt', 'agent', 'prio')
+  local f = redis.call('HMGET', taskKey, 'queue', 'enqueuedAt', 'agent', 'prio', 'since')
+  local cfg = queue_config(f[1])
+  if #cfg.overflow > 0 then
+    local since = tonumber(f[5])
+    local step = current_step(cfg, since)
+    if step > 0 and cfg.overflow[step].queue then
+      -- A move that fell due while the task was offered: the next sweep makes it.
+      redis.call('ZADD', OVERFLOW, NOW, task)
+    else
+      schedule_overflow(task, cfg, since)
+    end
+  end
   redis.call('HSET', taskKey, 'state', 'queued')
   redis.call('HDEL', taskKey, 'agent', 'expiresAt', 'obasis', 'ocands', 'ostep')
   redis.call('ZREM', OFFERS, task)
