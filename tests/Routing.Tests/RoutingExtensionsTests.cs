@@ -24,6 +24,8 @@ public sealed class RoutingExtensionsTests
         var options = provider.GetRequiredService<IOptions<RoutingOptions>>().Value;
         Assert.Equal((prefix, 45, 3), (options.KeyPrefix, options.OfferTimeoutSeconds, options.DefaultCapacity));
         Assert.IsType<RedisRouter>(provider.GetRequiredService<IRouter>());
+        Assert.Same(provider.GetRequiredService<IRouter>(), provider.GetRequiredService<IRouterControl>());
+        Assert.Same(provider.GetRequiredService<IRouter>(), provider.GetRequiredService<IQueueMetrics>());
         Assert.Same(provider.GetRequiredService<RedisEventBus>(), provider.GetRequiredService<IHubEventBus>());
         Assert.Same(provider.GetRequiredService<IConnectionMultiplexer>(), provider.GetRequiredService<IConnectionMultiplexer>());
 

@@ -103,5 +103,45 @@ public sealed class TargetingTests : IDisposable
         Assert.Equal(1, offer?.AgentId);
     }
 
+    [Fact]
+    public async Task StickyAgentWithoutTheSkillsIsPassedOverForTheLongestIdleQualifiedAgent()
+    {
+        await harness.ApplyQueueAsync(new QueueRoutingConfig("care") { StickySeconds = 3600, RequiredSkills = Skills(("care", 2)) });
+        await AgentAsync(1, null, ("care", 2));
+        await AgentAsync(2, null, ("care", 1));
+
+        var offer = await harness.EnqueueAsync(harness.NewTask(10, "care") with { PreferredAgentId = 2 });
+
+        Assert.Equal((1L, "longest-idle", 2), (offer!.AgentId, offer.Reason!.Basis, offer.Reason.CandidatesConsidered));
+    }
+
+    [Fact]
+    public async Task DeclinedTaskIsReofferedWithItsReasonAndRule()
+    {
+        await AgentAsync(1);
+        await AgentAsync(2);
+        await harness.EnqueueAsync(harness.NewTask(10) with { Rule = "vip" });
+
+        var next = await harness.Router.DeclineAsync(1, 10).WithTimeout();
+
+        Assert.Equal((2L, new AssignmentReason("longest-idle", 1, "vip", 0)), (next!.AgentId, next.Reason));
+        Assert.Equal(next.Reason, (await harness.StateAsync(2)).PendingOffer?.Reason);
+    }
+
+    [Fact]
+    public async Task TransferToAQueueWithAPriorityJumpsAheadOfOlderTasksThere()
+    {
+        await harness.EnqueueAsync(harness.NewTask(1, "billing", ageSeconds: 600));
+        await AgentAsync(7);
+        await harness.AcceptAsync(7, 1);
+        await harness.EnqueueAsync(harness.NewTask(2, "billing", ageSeconds: 300));
+        await harness.Router.DeclineAsync(7, 2).WithTimeout();
+
+        await harness.Router.TransferToQueueAsync(7, 1, "billing", priority: 9, basis: "reclaimed").WithTimeout();
+        var offer = await harness.GoAvailableAsync(8);
+
+        Assert.Equal((1L, "reclaimed"), (offer!.ConversationId, offer.Reason!.Basis));
+    }
+
     public void Dispose() => harness.Dispose();
 }

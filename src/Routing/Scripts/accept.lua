@@ -25,7 +25,9 @@ if f[1] == 'transfer' then
 else
   redis.call('HSET', taskKey, 'acceptedAt', NOW)
   redis.call('DEL', TASK .. task .. DECLINED)
-  redis.call('ZREM', OVERFLOW, task)
+  if #queue_config(queue).overflow > 0 then
+    redis.call('ZREM', OVERFLOW, task)
+  end
   local wait = NOW - tonumber(f[7])
   count(queue, 'answered', 1)
   count(queue, 'waitMs', wait)

@@ -14,6 +14,9 @@ if arg(8) ~= '' then redis.call('HSET', taskKey, 'rule', arg(8)) end
 redis.call('SADD', QUEUES, queue)
 redis.call('ZADD', QUEUE .. queue, queue_score(priority, enqueued), task)
 count_offered(queue)
-schedule_overflow(task, queue_config(queue), enqueued)
+local cfg = queue_config(queue)
+if #cfg.overflow > 0 then
+  schedule_overflow(task, cfg, enqueued)
+end
 match_task(task, 'next')
 return out

@@ -123,9 +123,10 @@ end
 
 local function count_offered(queue)
   local key = stats_key(queue)
-  redis.call('HINCRBY', key, 'offered', 1)
-  -- Keeps yesterday for late readers; older days go on their own.
-  redis.call('EXPIRE', key, 3 * 86400)
+  if redis.call('HINCRBY', key, 'offered', 1) == 1 then
+    -- A new day's counters: kept a while for late readers, then they go on their own.
+    redis.call('EXPIRE', key, 3 * 86400)
+  end
 end
 
 local function bucket(wait)
@@ -150,7 +151,8 @@ local function target_team(cfg, step)
   return cfg.overflow[step].team
 end
 
--- Schedules the sweep for the task's next overflow step, or forgets it when none is left.
+-- Schedules the sweep for the task's next overflow step, or forgets it when none is left. Only a task in a queue
+-- with overflow steps has an entry, so callers skip the call for the rest.
 local function schedule_overflow(task, cfg, since)
   local waited = NOW - since
   for _, s in ipairs(cfg.overflow) do
@@ -179,14 +181,18 @@ end
 -- not in wrap-up, no pending offer, spare capacity on that channel. Then matching never looks at anyone else.
 -- Also keeps the derived activity and the time it started. Busy = available (not in wrap-up) with at least one
 -- active conversation and no free capacity on any channel that has an active conversation.
+-- What the last refresh_agent found, so the match_agent that usually follows reads nothing again.
+local refreshed = { agent = nil, free = nil, team = nil }
+
 local function refresh_agent(agent)
   local key = AGENT .. agent
   local f = redis.call('HMGET', key, 'presence', 'offer', 'wrapUntil', 'activity', 'idleSince',
     'cap:sms', 'load:sms', 'cap:voice', 'load:voice', 'cap:email', 'load:email',
-    'cap:telegram', 'load:telegram', 'cap:whatsapp', 'load:whatsapp', 'cap:webchat', 'load:webchat')
+    'cap:telegram', 'load:telegram', 'cap:whatsapp', 'load:whatsapp', 'cap:webchat', 'load:webchat', 'team')
   local eligible = f[1] == 'available' and not f[2] and not f[3]
   local idle = tonumber(f[5]) or NOW
   local any, working, allFull = false, false, true
+  local free = {}
   for i, channel in ipairs(CHANNELS) do
     local capacity = agent_capacity(f, 4 + 2 * i, channel)
     local load = tonumber(f[5 + 2 * i]) or 0
@@ -197,6 +203,7 @@ local function refresh_agent(agent)
     if eligible and load < capacity then
       redis.call('ZADD', AVAIL .. channel, idle, agent)
       any = true
+      free[channel] = true
     else
       redis.call('ZREM', AVAIL .. channel, agent)
     end
@@ -216,16 +223,19 @@ local function refresh_agent(agent)
   if activity ~= f[4] then
     redis.call('HSET', key, 'activity', activity, 'stateSince', NOW)
   end
+  refreshed.agent, refreshed.free, refreshed.team = agent, free, f[18]
   return any
 end
 
 local function leave_available(agent)
+  if refreshed.agent == agent then refreshed.agent = nil end
   for _, channel in ipairs(CHANNELS) do
     redis.call('ZREM', AVAIL .. channel, agent)
   end
 end
 
 local function add_load(agent, channel, by)
+  if refreshed.agent == agent then refreshed.agent = nil end
   local key = AGENT .. agent
   if tonumber(redis.call('HINCRBY', key, 'load:' .. channel, by)) < 0 then
     redis.call('HSET', key, 'load:' .. channel, 0)
@@ -322,7 +332,18 @@ end
 -- Puts a task back in its queue at its original place (priority, then enqueue time).
 local function requeue(task)
   local taskKey = TASK .. task
-  local f = redis.call('HMGET', taskKey, 'queue', 'enqueuedAt', 'agent', 'prio')
+  local f = redis.call('HMGET', taskKey, 'queue', 'enqueuedAt', 'agent', 'prio', 'since')
+  local cfg = queue_config(f[1])
+  if #cfg.overflow > 0 then
+    local since = tonumber(f[5])
+    local step = current_step(cfg, since)
+    if step > 0 and cfg.overflow[step].queue then
+      -- A move that fell due while the task was offered: the next sweep makes it.
+      redis.call('ZADD', OVERFLOW, NOW, task)
+    else
+      schedule_overflow(task, cfg, since)
+    end
+  end
   redis.call('HSET', taskKey, 'state', 'queued')
   redis.call('HDEL', taskKey, 'agent', 'expiresAt', 'obasis', 'ocands', 'ostep')
   redis.call('ZREM', OFFERS, task)
@@ -388,16 +409,17 @@ end
 -- then oldest. The agent's free channels, team and skills are read once.
 local function match_agent(agent, tag)
   local key = AGENT .. agent
-  local free = {}
-  local anyFree = false
-  for _, channel in ipairs(CHANNELS) do
-    if redis.call('ZSCORE', AVAIL .. channel, agent) then
-      free[channel] = true
-      anyFree = true
+  local free, team
+  if refreshed.agent == agent then
+    free, team = refreshed.free, refreshed.team
+  else
+    free = {}
+    for _, channel in ipairs(CHANNELS) do
+      if redis.call('ZSCORE', AVAIL .. channel, agent) then free[channel] = true end
     end
+    team = redis.call('HGET', key, 'team')
   end
-  if not anyFree then return nil end
-  local team = redis.call('HGET', key, 'team')
+  if next(free) == nil then return nil end
   local skillCache = {}
   local function level(name)
     local v = skillCache[name]

@@ -16,10 +16,13 @@ end
 f = redis.call('HMGET', taskKey, 'queue', 'channel', 'acceptedAt')
 local queue, channel = f[1], f[2]
 redis.call('DEL', taskKey, TASK .. task .. DECLINED)
-redis.call('ZREM', OVERFLOW, task)
+local cfg = queue_config(queue)
+if #cfg.overflow > 0 then
+  redis.call('ZREM', OVERFLOW, task)
+end
 add_load(agent, channel, -1)
 local handle = NOW - (tonumber(f[3]) or NOW)
-local wrap = queue_config(queue).wrap
+local wrap = cfg.wrap
 if wrap > 0 then
   -- A wrap-up still running from an earlier conversation ends now; this one starts.
   end_wrap(agent, NOW)
