@@ -114,6 +114,47 @@ public sealed class RouterFailureTests : IAsyncLifetime
         Assert.Equal(1, await _database.ScalarAsync("SELECT COUNT(*) FROM interactions WHERE text = 'are you there?'"));
     }
 
+    [Fact]
+    public async Task ARedisThatLostItsStateIsRebuiltFromTheStore()
+    {
+        var cluster = new HubCluster(_database.ConnectionString, _twilio.BaseUrl, agents: 1);
+        long answered;
+        long waiting;
+        var first = await cluster.StartNodeAsync();
+        _cleanup.Add(first);
+        using (var agent = await AgentClient.SignInAsync(first.BaseUrl, HubCluster.AgentName(0), HubCluster.Password))
+        {
+            await agent.SetPresenceAsync("available");
+            using var http = new HttpClient();
+            Assert.True((await SignedSms.PostAsync(http, first.BaseUrl, HubCluster.AuthToken, HubCluster.AccountSid, "+15555558101", HubCluster.OurNumber, "first customer")).IsSuccessStatusCode);
+            await WaitUntilAsync(async () => (await agent.MeAsync()).Offer is not null, "no offer for the first customer");
+            answered = (await agent.MeAsync()).Offer!.ConversationId;
+            Assert.True(await agent.AcceptAsync(answered));
+            await agent.SetPresenceAsync("away");
+            Assert.True((await SignedSms.PostAsync(http, first.BaseUrl, HubCluster.AuthToken, HubCluster.AccountSid, "+15555558102", HubCluster.OurNumber, "second customer")).IsSuccessStatusCode);
+            waiting = await _database.ScalarAsync("SELECT id FROM conversations WHERE assignee_id IS NULL");
+        }
+        await first.KillAsync();
+
+        // Redis comes back empty: every routing key of this cluster is gone.
+        using (var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(cluster.Settings["ConnectionStrings:Redis"]))
+        {
+            var server = redis.GetServer(redis.GetEndPoints()[0]);
+            foreach (var key in server.Keys(pattern: cluster.KeyPrefix + "*").ToList())
+            {
+                await redis.GetDatabase().KeyDeleteAsync(key);
+            }
+        }
+        var second = await cluster.StartNodeAsync();
+        _cleanup.Add(second);
+        using var again = await AgentClient.SignInAsync(second.BaseUrl, HubCluster.AgentName(0), HubCluster.Password);
+
+        await WaitUntilAsync(async () => (await again.MeAsync()).ActiveConversations == 1, "the accepted conversation was not restored to its agent");
+        await again.SetPresenceAsync("available");
+        await WaitUntilAsync(async () => (await again.MeAsync()).Offer?.ConversationId == waiting, "the waiting conversation was not queued again");
+        Assert.Equal(1, await _database.ScalarAsync($"SELECT COUNT(*) FROM conversations WHERE id = {answered} AND assignee_id = {again.Id}"));
+    }
+
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
