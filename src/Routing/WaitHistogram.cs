@@ -7,7 +7,8 @@ namespace ContactHub.Routing;
 public static class WaitHistogram
 {
     /// <summary>Upper bounds in seconds; must match BUCKETS in lib.lua.</summary>
-    public static IReadOnlyList<double> UpperBounds { get; } = [5, 10, 20, 30, 60, 120, 300, 600, 1800, 3600];
+    // Fine at the low end: chat and voice answers mostly fall under 5 s, and p50/p90 there must not read coarser than ASA.
+    public static IReadOnlyList<double> UpperBounds { get; } = [1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1800, 3600];
 
     public static int BucketCount => UpperBounds.Count + 1;
 

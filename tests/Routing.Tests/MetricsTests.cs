@@ -81,10 +81,11 @@ public sealed class MetricsTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new long[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }, 0.5, 0.0)]
-    [InlineData(new long[] { 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }, 0.5, 2.5)]
-    [InlineData(new long[] { 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0 }, 0.9, 9.0)]
-    [InlineData(new long[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3 }, 0.5, 3600.0)]
+    [InlineData(new long[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }, 0.5, 0.0)]
+    [InlineData(new long[] { 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }, 0.5, 0.5)]
+    [InlineData(new long[] { 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }, 0.9, 1.8)]
+    [InlineData(new long[] { 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0 }, 0.5, 7.5)]
+    [InlineData(new long[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3 }, 0.5, 3600.0)]
     public void WaitPercentilesInterpolateInsideTheirBucket(long[] counts, double quantile, double expected)
     {
         Assert.Equal(expected, WaitHistogram.Estimate(counts, quantile), 9);

@@ -22,7 +22,7 @@ local CHANNELS = { 'sms', 'voice', 'email', 'telegram', 'whatsapp', 'webchat' }
 -- Abandons shorter than this are not the centre's failure: counted apart and left out of the service level.
 local SHORT_ABANDON_MS = 5000
 -- Upper bounds of the wait histogram's buckets in ms; one more bucket holds everything above the last.
-local BUCKETS = { 5000, 10000, 20000, 30000, 60000, 120000, 300000, 600000, 1800000, 3600000 }
+local BUCKETS = { 1000, 2000, 5000, 10000, 20000, 30000, 60000, 120000, 300000, 600000, 1800000, 3600000 }
 -- Queue score = -priority * BAND + enqueued ms: higher priority first, then oldest first. BAND exceeds any
 -- epoch-ms time and |priority| <= 500 keeps the score below 2^53, so doubles hold it exactly.
 local BAND = 1e13
