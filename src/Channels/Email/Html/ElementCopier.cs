@@ -111,7 +111,8 @@ internal sealed class ElementCopier(IDocument output, SanitizeOptions options, S
         var raw = source.GetAttribute("src");
         if (raw is null)
         {
-            return null;
+            // Same shape as a blocked remote image, so sanitising the output again leaves it as it is.
+            return copy;
         }
         if (UrlPolicy.ContentId(raw) is { } contentId)
         {
