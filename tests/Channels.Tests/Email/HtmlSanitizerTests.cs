@@ -338,5 +338,6 @@ public sealed class HtmlSanitizerTests
         Assert.Equal("default-src 'none'; img-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'", csp);
         Assert.Equal("no-referrer", document.Head.QuerySelector("meta[name='referrer']")!.GetAttribute("content"));
         Assert.Equal("<p>Hello</p>", document.Body!.InnerHtml);
+        Assert.StartsWith(csp + "; sandbox allow-popups allow-popups-to-escape-sandbox;", SanitizedHtmlDocument.ContentSecurityPolicyHeader(result));
     }
 }

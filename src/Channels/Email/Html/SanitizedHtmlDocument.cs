@@ -28,6 +28,15 @@ public static class SanitizedHtmlDocument
         return $"default-src 'none'; img-src {imgSrc}; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
     }
 
+    /// <summary>
+    /// The header for a hub route that serves <see cref="Wrap"/> at a URL instead of through srcdoc: the same policy
+    /// plus the header-only directives a meta element cannot carry. <c>sandbox</c> makes the browser sandbox the
+    /// response even if it is opened outside the console's iframe (e.g. "open frame in new tab"); links still open,
+    /// in an unsandboxed new tab. <c>frame-ancestors</c> stops other sites framing a customer's message.
+    /// </summary>
+    public static string ContentSecurityPolicyHeader(SafeHtml html) =>
+        ContentSecurityPolicy(html) + "; sandbox allow-popups allow-popups-to-escape-sandbox; frame-ancestors 'self'";
+
     /// <summary>The full document: doctype (standards mode), charset, CSP, no-referrer, then the fragment as the body.</summary>
     public static string Wrap(SafeHtml html)
     {
