@@ -317,7 +317,8 @@ public sealed class HtmlSanitizerTests
     [Fact]
     public void PathologicalNestingIsFlattenedWithoutLosingText()
     {
-        const int depth = 50_000;
+        // Deep enough that a recursive walk would overflow a test thread's stack; deeper only slows the parser.
+        const int depth = 20_000;
         var html = string.Concat(Enumerable.Repeat("<div>", depth)) + "deep" + string.Concat(Enumerable.Repeat("</div>", depth));
 
         var result = Sanitizer.Sanitize(html, SanitizeOptions.Default);
