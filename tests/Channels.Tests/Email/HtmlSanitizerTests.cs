@@ -115,6 +115,10 @@ public sealed class HtmlSanitizerTests
         "<font face=\"x\" color=\"red\" onmouseover=\"alert(1)\">font</font>",
         "<a href=\"https://ok.example/\" style=\"position:fixed;top:0;left:0;width:100%;height:100%\">overlay</a>",
         "<div id=\"x\" class=\"y\" name=\"z\" data-x=\"javascript:alert(1)\">attrs</div>",
+        "<div style=\"width: \uFF45\uFF58\uFF50\uFF52\uFF45\uFF53\uFF53\uFF49\uFF4F\uFF4E(alert(1))\">fullwidth</div>",
+        "<p title=\"</p><img src=x onerror=alert(1)>\">attribute that looks like markup</p>",
+        "<a href=\"https://ok.example/\"><a href=\"javascript:alert(1)\">nested</a></a>",
+        "<table><tr><td><style>td{}</style><script>alert(1)</script></td></tr></table><table><caption><svg onload=alert(1)>",
         "<img src=\"cid:unknown@part\" onerror=alert(1)>",
         "<a href=\"cid:part@x\">cid link</a>",
     };
@@ -312,6 +316,32 @@ public sealed class HtmlSanitizerTests
 
         Assert.Equal("<p title=\"t\">x</p>", result.Html);
         Assert.Equal(3, result.Removed.AttributesRemoved);
+    }
+
+    [Fact]
+    public void AttributeValuesEscapeAngleBracketsAndQuotes()
+    {
+        var result = Sanitizer.Sanitize("<p title='\"></p><img src=x onerror=alert(1)>'>x</p>", SanitizeOptions.Default);
+
+        Assert.Equal("<p title=\"&quot;&gt;&lt;/p&gt;&lt;img src=x onerror=alert(1)&gt;\">x</p>", result.Html);
+    }
+
+    [Fact]
+    public void PreformattedTextKeepsItsLeadingBlankLineThroughAReparse()
+    {
+        var once = Sanitizer.Sanitize("<pre>\n\nindented\n  code</pre>", SanitizeOptions.Default).Html;
+
+        Assert.Equal("<pre>\n\nindented\n  code</pre>", once);
+        Assert.Equal(once, Sanitizer.Sanitize(once, SanitizeOptions.Default).Html);
+    }
+
+    [Fact]
+    public void FontBecomesASpanWithoutItsFace()
+    {
+        var result = Sanitizer.Sanitize("<font face=\"Evil Web Font\" color=\"#336699\" size=\"5\">Hi</font>", SanitizeOptions.Default);
+
+        Assert.Equal("<span style=\"color: #336699; font-size: x-large\">Hi</span>", result.Html);
+        Assert.Equal(1, result.Removed.AttributesRemoved);
     }
 
     [Fact]

@@ -18,6 +18,10 @@ public sealed class EmailHtmlSanitizer
     /// </summary>
     public const int MaxDepth = 100;
 
+    /// <summary>
+    /// Sanitises a whole e-mail HTML part (a full document or a fragment; the head is discarded) and returns the
+    /// body content with what was removed. Never throws on malformed markup: the parser recovers as browsers do.
+    /// </summary>
     public SafeHtml Sanitize(string html, SanitizeOptions options)
     {
         ArgumentNullException.ThrowIfNull(html);

@@ -18,5 +18,6 @@ public sealed record SafeHtml
     /// <summary>Origins (scheme://host[:port]) of the hub URLs that cid: images resolved to, for the CSP img-src.</summary>
     public required IReadOnlyList<string> InlineImageOrigins { get; init; }
 
+    /// <summary>What was taken out; non-zero counts on a plain-looking message are worth a log line.</summary>
     public required SanitizeCounts Removed { get; init; }
 }
