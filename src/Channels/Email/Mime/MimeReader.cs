@@ -6,6 +6,8 @@ public sealed class MimeReader(MimeReaderOptions? options = null)
 {
     private readonly MimeReaderOptions _options = options ?? new MimeReaderOptions();
 
+    public MimeMessage Read(byte[] source) => Read(source.AsMemory());
+
     public MimeMessage Read(ReadOnlyMemory<byte> source)
     {
         // Our own copy: the message stays immutable even if the caller reuses its buffer.
