@@ -33,8 +33,9 @@ internal static class Charsets
         {
             return Encoding.GetEncoding(name);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
+            // UTF-7 and other labels .NET refuses are unknown to us too.
             return null;
         }
     }

@@ -6,6 +6,8 @@ namespace ContactHub.Channels.Email.Mime;
 /// <summary>RFC 5322 dates ("Tue, 10 Mar 2026 10:12:44 +0100 (CET)"), including obsolete zone names and two-digit years.</summary>
 internal static partial class DateParser
 {
+    private const int MaxLength = 200;
+
     private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
     private static readonly Dictionary<string, int> ZoneHours = new(StringComparer.OrdinalIgnoreCase)
@@ -25,6 +27,12 @@ internal static partial class DateParser
     {
         if (string.IsNullOrWhiteSpace(raw))
             return null;
+        // A real date is about 40 characters; the cap keeps the regexes cheap on hostile input.
+        if (raw.Length > MaxLength)
+        {
+            warnings.Add(MimeWarningKind.MalformedDate, $"Date header of {raw.Length} characters ignored");
+            return null;
+        }
         var text = Comment().Replace(raw, " ").Trim();
         var parsed = TryRfc5322(text) ?? TryAnyInvariant(text);
         if (parsed is null)

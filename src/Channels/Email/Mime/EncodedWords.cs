@@ -56,26 +56,29 @@ internal static class EncodedWords
         words.Clear();
     }
 
+    /// <summary>RFC 2047 caps a word at 75 characters; real senders exceed that, so the caps here are looser. They exist
+    /// because without them every "=?" in a hostile header would scan to the end of it (quadratic time).</summary>
+    private const int MaxCharsetLength = 64;
+    private const int MaxEncodedTextLength = 1024;
+
     private static bool TryParse(string text, int start, out Word word)
     {
         word = default;
-        var charsetEnd = text.IndexOf('?', start + 2);
+        var charsetEnd = ScanTo(text, start + 2, '?', MaxCharsetLength);
         if (charsetEnd < 0 || charsetEnd + 2 >= text.Length || text[charsetEnd + 2] != '?')
             return false;
         var charset = text[(start + 2)..charsetEnd];
         var languageMark = charset.IndexOf('*');
         if (languageMark >= 0)
             charset = charset[..languageMark];
-        if (charset.Length == 0 || charset.Any(c => c <= ' ' || c > '~'))
+        if (charset.Length == 0)
             return false;
         var encoding = char.ToUpperInvariant(text[charsetEnd + 1]);
         var textStart = charsetEnd + 3;
-        var textEnd = text.IndexOf("?=", textStart, StringComparison.Ordinal);
+        var textEnd = ScanToWordEnd(text, textStart);
         if (textEnd < 0)
             return false;
         var encoded = text[textStart..textEnd];
-        if (encoded.Any(c => c <= ' ' || c > '~'))
-            return false;
         byte[]? bytes = encoding switch
         {
             'B' => DecodeB(encoded),
@@ -86,6 +89,32 @@ internal static class EncodedWords
             return false;
         word = new Word(start, textEnd + 2, charset, bytes);
         return true;
+    }
+
+    /// <summary>Index of stop within maxLength printable ASCII characters, else -1.</summary>
+    private static int ScanTo(string text, int from, char stop, int maxLength)
+    {
+        for (var i = from; i < text.Length && i - from <= maxLength; i++)
+        {
+            if (text[i] == stop)
+                return i;
+            if (text[i] <= ' ' || text[i] > '~')
+                return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>Index of the closing "?=", which must come before any blank or non-ASCII character.</summary>
+    private static int ScanToWordEnd(string text, int from)
+    {
+        for (var i = from; i < text.Length && i - from <= MaxEncodedTextLength; i++)
+        {
+            if (text[i] == '?' && i + 1 < text.Length && text[i + 1] == '=')
+                return i;
+            if (text[i] <= ' ' || text[i] > '~')
+                return -1;
+        }
+        return -1;
     }
 
     private static byte[]? DecodeB(string encoded)
