@@ -98,7 +98,10 @@ internal sealed class BodyCollector(MimeReaderOptions options, WarningCollector 
             warnings.Add(MimeWarningKind.NulBytesRemoved, $"{entity.MediaType}: NUL characters removed from the body");
             text = text.Replace("\0", "", StringComparison.Ordinal);
         }
-        return text.ReplaceLineEndings("\n");
+        text = text.ReplaceLineEndings("\n");
+        if (entity.MediaType == "text/plain" && string.Equals(entity.ContentType["format"], "flowed", StringComparison.OrdinalIgnoreCase))
+            text = FormatFlowed.Unflow(text, string.Equals(entity.ContentType["delsp"], "yes", StringComparison.OrdinalIgnoreCase));
+        return text;
     }
 
     private void AddAttachment(MimeEntity entity, Slots slots, bool insideRelated)
