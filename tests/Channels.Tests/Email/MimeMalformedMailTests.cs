@@ -24,7 +24,17 @@ public class MimeMalformedMailTests
 
         Assert.Empty(message.Headers);
         Assert.Equal("Hello there,\nno headers here.", message.TextBody);
-        Assert.True(message.Has(MimeWarningKind.NoHeaders));
+        Assert.Single(message.Warnings, w => w.Kind == MimeWarningKind.NoHeaders);
+    }
+
+    [Fact]
+    public void MboxSeparatorLineBeforeTheHeadersIsSkipped()
+    {
+        var message = TestMail.Read("From alice@example.com Tue Mar 10 09:12:47 2026", "Subject: hi", "", "body");
+
+        Assert.Equal("hi", message.Subject);
+        Assert.Equal("body", message.TextBody);
+        Assert.Empty(message.Warnings);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ internal static class HeaderBlock
 
     public readonly record struct Result(IReadOnlyList<RawField> Fields, int BodyStart);
 
-    /// <param name="isTopLevel">Only a whole message is expected to have headers; a MIME part may legitimately have none.</param>
+    /// <param name="isTopLevel">Only a whole message may begin with an mbox "From " separator line, which is skipped.</param>
     public static Result Read(ReadOnlySpan<byte> data, bool isTopLevel, WarningCollector warnings)
     {
         var fields = new List<RawField>();
@@ -37,9 +37,8 @@ internal static class HeaderBlock
             else
             {
                 AddField(fields, name, value, warnings);
-                if (fields.Count == 0 && isTopLevel)
-                    warnings.Add(MimeWarningKind.NoHeaders, "the message does not start with a header field; all of it is read as body");
-                else if (fields.Count > 0)
+                // A message without any header field is reported once, by the reader, which sees every such case.
+                if (fields.Count > 0)
                     warnings.Add(MimeWarningKind.MalformedHeader, "a line that is not a header field ended the header block early");
                 return new Result(fields, position);
             }
