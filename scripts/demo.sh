@@ -30,6 +30,8 @@ stop_all() {
 trap stop_all EXIT INT TERM
 
 stop_redis "$redis_port" "$run/redis"
+# Routing state is derived: the hub rebuilds it from the store, so the demo starts Redis empty every time.
+rm -rf "$run/redis"
 start_redis "$redis_port" "$run/redis"
 
 secret() { head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c "${1:-20}"; }

@@ -7,61 +7,30 @@ namespace ContactHub.EndToEnd.Tests;
 /// arrives through the webhook, the offer pops, the agent accepts, reads, replies, the Twilio stand-in
 /// receives the send, and its signed "delivered" callback shows on the timeline.
 /// </summary>
-public sealed class SmsRoundTripTests : IAsyncLifetime
+public sealed class SmsRoundTripTests() : BrowserHubTest(agents: 0)
 {
-    private const string AccountSid = "AC0123456789abcdef0123456789abcdef";
-    private const string AuthToken = "e2e0auth0token0for0the0stand0in0";
-    private const string OurNumber = "+15555550100";
     private const string AgentPassword = "agent-e2e-password";
     private static readonly float Timeout = 15_000;
 
-    private TwilioStandInServer _twilio = null!;
-    private HubProcess _hub = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
+    protected override void Configure(Dictionary<string, string> settings)
     {
-        _twilio = await TwilioStandInServer.StartAsync(AccountSid, AuthToken, OurNumber);
-        _hub = await HubProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["ConnectionStrings:Redis"] = Environment.GetEnvironmentVariable("CONTACTHUB_TEST_REDIS") ?? throw new InvalidOperationException("CONTACTHUB_TEST_REDIS is not set: run through scripts/test.sh."),
-            ["Routing:KeyPrefix"] = "e2e-" + Guid.NewGuid().ToString("N")[..12],
-            ["Twilio:AccountSid"] = AccountSid,
-            ["Twilio:AuthToken"] = AuthToken,
-            ["Twilio:PhoneNumber"] = OurNumber,
-            ["Twilio:ApiBaseUrl"] = _twilio.BaseUrl,
-            ["Seed:Users:0:UserName"] = "alice",
-            ["Seed:Users:0:DisplayName"] = "Alice Agent",
-            ["Seed:Users:0:Role"] = "agent",
-            ["Seed:Users:0:Password"] = AgentPassword,
-        });
-        (_playwright, _browser) = await Browser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _hub.DisposeAsync();
-        await _twilio.DisposeAsync();
+        settings["Seed:Users:0:UserName"] = "alice";
+        settings["Seed:Users:0:DisplayName"] = "Alice Agent";
+        settings["Seed:Users:0:Role"] = "agent";
+        settings["Seed:Users:0:Password"] = AgentPassword;
     }
 
     [Fact]
     public async Task AnAgentAcceptsACustomerSmsRepliesAndSeesItDelivered()
     {
-        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 800 } });
+        var (context, page) = await SignInAsync("alice", AgentPassword);
+        await using var _ = context;
         var browserLog = new System.Collections.Concurrent.ConcurrentQueue<string>();
         page.Console += (_, message) => browserLog.Enqueue($"[{message.Type}] {message.Text}");
         page.PageError += (_, error) => browserLog.Enqueue($"[pageerror] {error}");
         try
         {
-            await page.GotoAsync(_hub.BaseUrl + "/");
-            await page.FillAsync("#username", "alice");
-            await page.FillAsync("#password", AgentPassword);
-            await page.ClickAsync("#login");
-            await page.ClickAsync("[data-testid=presence-available]", new() { Timeout = Timeout });
-            await Assertions.Expect(page.Locator("[data-testid=presence-state]")).ToHaveTextAsync("available", new() { Timeout = Timeout });
+            await GoAvailableAsync(page);
 
             const string customer = "+15555550123";
             const string question = "Hi, my order #4417 arrived damaged. Can you help?";
@@ -85,8 +54,8 @@ public sealed class SmsRoundTripTests : IAsyncLifetime
             await page.FillAsync("[data-testid=reply-text]", answer);
             await page.ClickAsync("[data-testid=reply-send]");
 
-            var sent = await _twilio.WaitForMessageAsync(m => m.To == customer && m.Body == answer, TimeSpan.FromSeconds(15));
-            Assert.Equal(OurNumber, sent.From);
+            var sent = await Twilio.WaitForMessageAsync(m => m.To == customer && m.Body == answer, TimeSpan.FromSeconds(15));
+            Assert.Equal(HubCluster.OurNumber, sent.From);
 
             var outbound = page.Locator("[data-testid=interaction][data-direction=out]");
             await Assertions.Expect(outbound.Locator(".interaction-text")).ToHaveTextAsync(answer, new() { Timeout = Timeout });
@@ -97,14 +66,7 @@ public sealed class SmsRoundTripTests : IAsyncLifetime
         catch (Exception error)
         {
             await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "failure.png") });
-            throw new Xunit.Sdk.XunitException($"{error.Message}\n--- browser console ---\n{string.Join('\n', browserLog)}\n--- hub output ---\n{_hub.Output}");
+            throw new Xunit.Sdk.XunitException($"{error.Message}\n--- browser console ---\n{string.Join('\n', browserLog)}\n--- hub output ---\n{Hub.Output}");
         }
-    }
-
-    private async Task SendCustomerSmsAsync(string from, string body)
-    {
-        using var client = new HttpClient();
-        var response = await SignedSms.PostAsync(client, _hub.BaseUrl, AuthToken, AccountSid, from, OurNumber, body);
-        Assert.True(response.IsSuccessStatusCode, $"webhook answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 }

@@ -3,31 +3,12 @@ using Microsoft.Playwright;
 namespace ContactHub.EndToEnd.Tests;
 
 /// <summary>Two agents in two browsers: one hands a conversation to the other with a note, the other accepts it.</summary>
-public sealed class TransferTests : IAsyncLifetime
+public sealed class TransferTests() : BrowserHubTest(agents: 2)
 {
-    private TwilioStandInServer _twilio = null!;
-    private HubProcess _hub = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
+    protected override void Configure(Dictionary<string, string> settings)
     {
-        _twilio = await TwilioStandInServer.StartAsync(HubCluster.AccountSid, HubCluster.AuthToken, HubCluster.OurNumber);
-        var settings = new HubCluster("unused", _twilio.BaseUrl, agents: 2).Settings;
-        settings.Remove("Store:Provider");
-        settings.Remove("ConnectionStrings:Store");
         settings["Seed:Users:0:DisplayName"] = "Ana Agent";
         settings["Seed:Users:1:DisplayName"] = "Ben Agent";
-        _hub = await HubProcess.StartAsync(settings);
-        (_playwright, _browser) = await Browser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _hub.DisposeAsync();
-        await _twilio.DisposeAsync();
     }
 
     [Fact]
@@ -35,17 +16,15 @@ public sealed class TransferTests : IAsyncLifetime
     {
         var ana = await SignInAsync(HubCluster.AgentName(0));
         await using var anaContext = ana.Context;
-        using (var http = new HttpClient())
-        {
-            var sent = await SignedSms.PostAsync(http, _hub.BaseUrl, HubCluster.AuthToken, HubCluster.AccountSid, "+15555559201", HubCluster.OurNumber, "I need to change my billing address");
-            Assert.True(sent.IsSuccessStatusCode);
-        }
+        await GoAvailableAsync(ana.Page);
+        await SendCustomerSmsAsync("+15555559201", "I need to change my billing address");
         await ana.Page.ClickAsync("[data-testid=offer-accept]", new() { Timeout = 15_000 });
         await ana.Page.ClickAsync("[data-testid=conversation-item]", new() { Timeout = 15_000 });
         await Assertions.Expect(ana.Page.Locator("[data-testid=interaction][data-direction=in] .interaction-text")).ToHaveTextAsync("I need to change my billing address", new() { Timeout = 15_000 });
 
         var ben = await SignInAsync(HubCluster.AgentName(1));
         await using var benContext = ben.Context;
+        await GoAvailableAsync(ben.Page);
         await ana.Page.ClickAsync("[data-testid=transfer]");
         var dialog = ana.Page.Locator("[data-testid=transfer-dialog]");
         await Assertions.Expect(dialog).ToBeVisibleAsync();
@@ -65,18 +44,5 @@ public sealed class TransferTests : IAsyncLifetime
             .ToContainTextAsync("customer verified by SMS", new() { Timeout = 15_000 });
         await Assertions.Expect(ana.Page.Locator("[data-testid=conversation-item]")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
         await ben.Page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "05-transferred.png") });
-    }
-
-    private async Task<(IBrowserContext Context, IPage Page)> SignInAsync(string userName)
-    {
-        var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 800 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(_hub.BaseUrl + "/");
-        await page.FillAsync("#username", userName);
-        await page.FillAsync("#password", HubCluster.Password);
-        await page.ClickAsync("#login");
-        await page.ClickAsync("[data-testid=presence-available]", new() { Timeout = 15_000 });
-        await Assertions.Expect(page.Locator("[data-testid=presence-state]")).ToHaveTextAsync("available", new() { Timeout = 15_000 });
-        return (context, page);
     }
 }

@@ -94,6 +94,21 @@ public sealed class ApiTests(HubFactoryFixture hub) : IClassFixture<HubFactoryFi
     }
 
     [Fact]
+    public async Task ASupervisorSetsAnAgentAwayWithAReasonAndTheLiveViewShowsIt()
+    {
+        var supervisor = hub.Factory.CreateApiClient(HubFactory.SupervisorToken);
+        var alice = (await supervisor.GetFromJsonAsync<List<AgentDto>>("/api/agents", ApiJson.Options).WaitAsync(TestServers.Timeout))!.Single(a => a.UserName == "alice");
+
+        var response = await supervisor.PutAsJsonAsync($"/api/agents/{alice.Id}/presence", new { presence = "away", reason = "Lunch" }).WaitAsync(TestServers.Timeout);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var live = (await supervisor.GetFromJsonAsync<ContactHub.Core.Routing.LiveQueues>("/api/queues/live", ApiJson.Options).WaitAsync(TestServers.Timeout))!;
+        var agent = live.Agents.Single(a => a.AgentId == alice.Id);
+        Assert.Equal((ContactHub.Core.Routing.AgentActivity.Away, "Lunch"), (agent.Activity, agent.AwayReason));
+        Assert.Contains(live.Queues, q => q.Queue == "general");
+    }
+
+    [Fact]
     public async Task HealthIsReadyWhenStoreAndRedisAnswer()
     {
         var client = hub.Factory.CreateClient();

@@ -8,10 +8,19 @@ namespace ContactHub.Core.Config;
 /// <summary>Agents' routing profiles: skills with levels, team, capacity per channel. An agent without one routes on the router's defaults.</summary>
 public sealed class AgentProfileStore(StoreConnections connections, TimeProvider time)
 {
+    /// <summary>
+    /// Every user's profile, with defaults where none was saved: the router (and so the wallboard) then knows
+    /// every agent, including those who have not signed in today.
+    /// </summary>
     public async Task<IReadOnlyList<AgentRoutingProfile>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ProfileRow>("SELECT agent_id, team, skills_json, capacity_json FROM agent_profiles ORDER BY agent_id");
+        var rows = await connection.QueryAsync<ProfileRow>(
+            """
+            SELECT u.id AS agent_id, p.team, p.skills_json, p.capacity_json
+            FROM users u LEFT JOIN agent_profiles p ON p.agent_id = u.id
+            ORDER BY u.id
+            """);
         return rows.Select(r => r.ToProfile()).ToList();
     }
 

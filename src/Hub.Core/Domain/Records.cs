@@ -14,7 +14,15 @@ public sealed record Conversation(
     string Queue,
     long? AssigneeId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset LastActivityAt);
+    DateTimeOffset LastActivityAt)
+{
+    /// <summary>The routing decision taken when it opened (rule, priority, skills), kept for re-queueing.</summary>
+    public int Priority { get; init; }
+
+    public IReadOnlyDictionary<string, int> RequiredSkills { get; init; } = new Dictionary<string, int>();
+
+    public string? Rule { get; init; }
+}
 
 public sealed record Interaction(
     long Id,

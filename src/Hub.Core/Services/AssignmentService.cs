@@ -6,7 +6,7 @@ using ContactHub.Core.Store;
 namespace ContactHub.Core.Services;
 
 /// <summary>The agent's answers to offers and the end of a conversation, kept consistent between router and store.</summary>
-public sealed class AssignmentService(IRouter router, ConversationRepository conversations, ConversationEventLog log, IHubEventBus events)
+public sealed class AssignmentService(IRouter router, IRouterControl control, ConversationRepository conversations, ConversationEventLog log, IHubEventBus events)
 {
     public async Task<bool> AcceptAsync(long agentId, long conversationId, CancellationToken cancellationToken)
     {
@@ -52,6 +52,13 @@ public sealed class AssignmentService(IRouter router, ConversationRepository con
         {
             await PublishOfferAsync(offer);
         }
+    }
+
+    /// <summary>Away with a reason; the router re-offers a withdrawn offer to someone else and announces it.</summary>
+    public async Task SetAwayAsync(long agentId, string reason)
+    {
+        await control.SetAwayAsync(agentId, reason);
+        await events.PublishAsync(new AgentPresenceChanged(agentId, "away"));
     }
 
     private Task PublishOfferAsync(Offer? offer) =>

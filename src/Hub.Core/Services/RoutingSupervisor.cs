@@ -63,7 +63,12 @@ public sealed partial class RoutingSupervisor(
             {
                 continue;
             }
-            var offer = await router.EnqueueAsync(new RoutingTask(conversation.Id, conversation.Queue, conversation.Channel, conversation.CreatedAt));
+            var offer = await router.EnqueueAsync(new RoutingTask(conversation.Id, conversation.Queue, conversation.Channel, conversation.CreatedAt)
+            {
+                Priority = conversation.Priority,
+                RequiredSkills = conversation.RequiredSkills,
+                Rule = conversation.Rule,
+            });
             queued++;
             if (offer is not null)
             {

@@ -124,12 +124,21 @@ internal static class AppendStatements
         var selection = selector.SelectQueue(item, ContactAttributeJson.Read(attributesJson));
         var insertedId = await connection.QuerySingleOrDefaultAsync<long?>(
             """
-            INSERT INTO conversations (contact_id, channel, state, queue, created_at, last_activity_at)
-            VALUES (@contactId, @channel, 'open', @queue, @now, @now)
+            INSERT INTO conversations (contact_id, channel, state, queue, created_at, last_activity_at, priority, required_skills_json, rule)
+            VALUES (@contactId, @channel, 'open', @queue, @now, @now, @priority, @skills, @rule)
             ON CONFLICT DO NOTHING
             RETURNING id
             """,
-            new { contactId, channel, queue = selection.Queue, now },
+            new
+            {
+                contactId,
+                channel,
+                queue = selection.Queue,
+                now,
+                priority = selection.Priority,
+                skills = selection.RequiredSkills.Count == 0 ? null : JsonSerializer.Serialize(selection.RequiredSkills, StoreJson.Options),
+                rule = selection.Rule,
+            },
             transaction);
         if (insertedId is not null)
         {

@@ -45,6 +45,10 @@ internal sealed class ConversationRow
     public long CreatedAt { get; set; }
     public long LastActivityAt { get; set; }
 
+    public int Priority { get; set; }
+    public string? RequiredSkillsJson { get; set; }
+    public string? Rule { get; set; }
+
     public Conversation ToConversation() => new(
         Id,
         ContactId,
@@ -53,11 +57,16 @@ internal sealed class ConversationRow
         Queue,
         AssigneeId,
         Clock.FromUnixMs(CreatedAt),
-        Clock.FromUnixMs(LastActivityAt));
+        Clock.FromUnixMs(LastActivityAt))
+    {
+        Priority = Priority,
+        RequiredSkills = RequiredSkillsJson is null ? new Dictionary<string, int>() : JsonSerializer.Deserialize<Dictionary<string, int>>(RequiredSkillsJson, StoreJson.Options) ?? [],
+        Rule = Rule,
+    };
 }
 
 internal static class Columns
 {
     public const string Interaction = "id, conversation_id, contact_id, channel, direction, external_id, text, attachments_json, status, error_code, author_agent_id, created_at";
-    public const string Conversation = "id, contact_id, channel, state, queue, assignee_id, created_at, last_activity_at";
+    public const string Conversation = "id, contact_id, channel, state, queue, assignee_id, created_at, last_activity_at, priority, required_skills_json, rule";
 }

@@ -53,4 +53,4 @@ public sealed record ReplyBody(string? Text, string? Channel);
 
 public sealed record AgentDto(long Id, string UserName, string DisplayName, string Role, string Presence, ContactHub.Core.Routing.AgentActivity Activity, int ActiveConversations);
 
-public sealed record PresenceBody(string? Presence);
+public sealed record PresenceBody(string? Presence, string? Reason = null);

@@ -109,7 +109,18 @@ public static class HubApi
         {
             return TypedResults.NotFound();
         }
-        await assignments.SetPresenceAsync(id, presence);
+        if (presence == AgentPresence.Away && !string.IsNullOrWhiteSpace(body.Reason))
+        {
+            if (body.Reason.Length > 40)
+            {
+                return TypedResults.BadRequest("reason is at most 40 characters.");
+            }
+            await assignments.SetAwayAsync(id, body.Reason.Trim());
+        }
+        else
+        {
+            await assignments.SetPresenceAsync(id, presence);
+        }
         return TypedResults.NoContent();
     }
 }

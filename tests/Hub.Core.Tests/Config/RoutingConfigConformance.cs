@@ -167,6 +167,8 @@ public abstract class RoutingConfigConformance(StoreProvider provider) : IAsyncL
         var task = _config.Router.Enqueued.Single(t => t.ConversationId == refund.ConversationId);
         Assert.Equal(("billing", 40, "refunds", 2), (task.Queue, task.Priority, task.Rule, task.RequiredSkills["refunds"]));
         Assert.Equal(("general", 5, "sms catch-all"), (other.Queue, other.Priority, other.Rule));
+        var stored = (await _config.Conversations.GetAsync(refund.ConversationId, CancellationToken.None).WaitAsync(Timeout))!;
+        Assert.Equal((40, "refunds", 2), (stored.Priority, stored.Rule, stored.RequiredSkills["refunds"]));
     }
 
     [Fact]
