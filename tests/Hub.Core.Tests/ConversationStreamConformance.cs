@@ -131,6 +131,47 @@ public abstract class ConversationStreamConformance(StoreProvider provider) : IA
     }
 
     [Fact]
+    public async Task TwoUnrelatedEmailThreadsFromOneCustomerAreTwoOpenConversations()
+    {
+        var stream = await Store.StartStreamAsync();
+
+        var first = await stream.AppendAsync(Inbound.Email("ana@example.com", "m1@example.com", "Order A"), CancellationToken.None).WaitAsync(Inbound.Timeout);
+        var second = await stream.AppendAsync(Inbound.Email("ana@example.com", "m2@example.com", "Unrelated question"), CancellationToken.None).WaitAsync(Inbound.Timeout);
+
+        Assert.True(first.OpenedConversation && second.OpenedConversation);
+        Assert.NotEqual(first.ConversationId, second.ConversationId);
+        Assert.Equal(first.ContactId, second.ContactId);
+    }
+
+    [Fact]
+    public async Task AnEmailAnsweringAnEarlierMessageJoinsItsConversation()
+    {
+        var stream = await Store.StartStreamAsync();
+        var first = await stream.AppendAsync(Inbound.Email("ana@example.com", "m1@example.com", "Order A"), CancellationToken.None).WaitAsync(Inbound.Timeout);
+        await stream.AppendAsync(Inbound.Email("ana@example.com", "m2@example.com", "Unrelated question"), CancellationToken.None).WaitAsync(Inbound.Timeout);
+
+        var reply = await stream.AppendAsync(Inbound.Email("ana@example.com", "m3@example.com", "Any news on order A?", "m1@example.com"), CancellationToken.None).WaitAsync(Inbound.Timeout);
+
+        Assert.False(reply.OpenedConversation);
+        Assert.Equal(first.ConversationId, reply.ConversationId);
+    }
+
+    [Fact]
+    public async Task AnEmailAnsweringAResolvedThreadOpensANewConversationInThatThread()
+    {
+        var stream = await Store.StartStreamAsync();
+        var first = await stream.AppendAsync(Inbound.Email("ana@example.com", "m1@example.com", "Order A"), CancellationToken.None).WaitAsync(Inbound.Timeout);
+        await new ConversationRepository(Store.Connections, Store.Time).SetStateAsync(first.ConversationId, ConversationState.Resolved, CancellationToken.None);
+
+        var late = await stream.AppendAsync(Inbound.Email("ana@example.com", "m4@example.com", "It broke again", "m1@example.com"), CancellationToken.None).WaitAsync(Inbound.Timeout);
+        var followUp = await stream.AppendAsync(Inbound.Email("ana@example.com", "m5@example.com", "Photos attached", "m4@example.com", "m1@example.com"), CancellationToken.None).WaitAsync(Inbound.Timeout);
+
+        Assert.True(late.OpenedConversation);
+        Assert.NotEqual(first.ConversationId, late.ConversationId);
+        Assert.Equal(late.ConversationId, followUp.ConversationId);
+    }
+
+    [Fact]
     public async Task ContactsAreFoundByAPhoneNumberTypedInAnyFormat()
     {
         var stream = await Store.StartStreamAsync();

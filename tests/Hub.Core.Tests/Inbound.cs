@@ -11,5 +11,9 @@ internal static class Inbound
     public static InboundInteraction Call(string from) =>
         new(ChannelKind.Voice, from, "CA" + Guid.NewGuid().ToString("N"), null, [], DateTimeOffset.UtcNow);
 
+    /// <summary>An e-mail as the e-mail adapter maps it: its Message-ID is its external id and starts a thread unless it answers one.</summary>
+    public static InboundInteraction Email(string from, string messageId, string text, params string[] repliesTo) =>
+        new(ChannelKind.Email, from, messageId, text, [], DateTimeOffset.UtcNow) { ThreadKey = messageId, RepliesTo = repliesTo };
+
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 }

@@ -107,8 +107,9 @@ internal static class AppendStatements
         DbConnection connection, DbTransaction transaction, long contactId, InboundInteraction item, IQueueSelector selector, long now)
     {
         var channel = item.Channel.ToWire();
-        const string findOpen = "SELECT id, queue, state FROM conversations WHERE contact_id = @contactId AND channel = @channel AND state <> 'resolved'";
-        var open = await connection.QuerySingleOrDefaultAsync<(long Id, string Queue, string State)?>(findOpen, new { contactId, channel }, transaction);
+        var threadKey = await ThreadKeyAsync(connection, transaction, contactId, channel, item);
+        const string findOpen = "SELECT id, queue, state FROM conversations WHERE contact_id = @contactId AND channel = @channel AND thread_key = @threadKey AND state <> 'resolved'";
+        var open = await connection.QuerySingleOrDefaultAsync<(long Id, string Queue, string State)?>(findOpen, new { contactId, channel, threadKey }, transaction);
         if (open is { } found)
         {
             // The customer spoke: a conversation waiting on them is theirs to answer again.
@@ -124,8 +125,8 @@ internal static class AppendStatements
         var selection = selector.SelectQueue(item, ContactAttributeJson.Read(attributesJson));
         var insertedId = await connection.QuerySingleOrDefaultAsync<long?>(
             """
-            INSERT INTO conversations (contact_id, channel, state, queue, created_at, last_activity_at, priority, required_skills_json, rule)
-            VALUES (@contactId, @channel, 'open', @queue, @now, @now, @priority, @skills, @rule)
+            INSERT INTO conversations (contact_id, channel, state, queue, created_at, last_activity_at, priority, required_skills_json, rule, thread_key)
+            VALUES (@contactId, @channel, 'open', @queue, @now, @now, @priority, @skills, @rule, @threadKey)
             ON CONFLICT DO NOTHING
             RETURNING id
             """,
@@ -138,14 +139,47 @@ internal static class AppendStatements
                 priority = selection.Priority,
                 skills = selection.RequiredSkills.Count == 0 ? null : JsonSerializer.Serialize(selection.RequiredSkills, StoreJson.Options),
                 rule = selection.Rule,
+                threadKey,
             },
             transaction);
         if (insertedId is not null)
         {
             return (insertedId.Value, selection.Queue, selection);
         }
-        var winner = await connection.QuerySingleAsync<(long Id, string Queue, string State)>(findOpen, new { contactId, channel }, transaction);
+        var winner = await connection.QuerySingleAsync<(long Id, string Queue, string State)>(findOpen, new { contactId, channel, threadKey }, transaction);
         return (winner.Id, winner.Queue, null);
+    }
+
+    /// <summary>
+    /// The thread a message belongs to: the thread of the newest of this customer's messages it answers, else the
+    /// thread it starts. A reply to a resolved thread then opens a new conversation in that same thread.
+    /// </summary>
+    private static async Task<string> ThreadKeyAsync(DbConnection connection, DbTransaction transaction, long contactId, string channel, InboundInteraction item)
+    {
+        if (item.RepliesTo.Count > 0)
+        {
+            // Explicit parameters: Dapper hands Npgsql a list as one array parameter, which "IN" cannot take.
+            var references = item.RepliesTo.Take(50).ToArray();
+            var parameters = new DynamicParameters(new { channel, contactId });
+            for (var i = 0; i < references.Length; i++)
+            {
+                parameters.Add($"r{i}", references[i]);
+            }
+            var answered = await connection.QuerySingleOrDefaultAsync<string?>(
+                $"""
+                SELECT c.thread_key FROM interactions i JOIN conversations c ON c.id = i.conversation_id
+                WHERE i.channel = @channel AND i.contact_id = @contactId
+                  AND i.external_id IN ({string.Join(", ", references.Select((_, i) => $"@r{i}"))})
+                ORDER BY i.id DESC LIMIT 1
+                """,
+                parameters,
+                transaction);
+            if (answered is not null)
+            {
+                return answered;
+            }
+        }
+        return item.ThreadKey ?? "";
     }
 }
 

@@ -17,7 +17,17 @@ public sealed record InboundInteraction(
     IReadOnlyList<Attachment> Attachments,
     DateTimeOffset SentAt,
     string? SenderDisplayName = null,
-    string? RecipientAddress = null);
+    string? RecipientAddress = null)
+{
+    /// <summary>
+    /// Threaded channels (e-mail) name the thread a new message starts, so one customer can have several open
+    /// conversations; null for chat-like channels, which keep one open conversation per customer.
+    /// </summary>
+    public string? ThreadKey { get; init; }
+
+    /// <summary>External ids this message answers (In-Reply-To, then References): it joins their thread.</summary>
+    public IReadOnlyList<string> RepliesTo { get; init; } = [];
+}
 
 public sealed record AppendResult(
     long ContactId,
