@@ -92,12 +92,14 @@ public sealed partial class SmtpClient(SmtpClientOptions options, ILogger<SmtpCl
         var user = options.UserName!;
         var password = options.Password ?? "";
         SmtpReply reply;
-        if (caps.AuthMechanisms.Contains("PLAIN"))
+        bool Use(string mechanism) => caps.AuthMechanisms.Contains(mechanism)
+            && (options.AuthMechanism is null || string.Equals(options.AuthMechanism, mechanism, StringComparison.OrdinalIgnoreCase));
+        if (Use("PLAIN"))
         {
             var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"\0{user}\0{password}"));
             reply = await CommandAsync(connection, $"AUTH PLAIN {token}", ct, logAs: "AUTH PLAIN ***");
         }
-        else if (caps.AuthMechanisms.Contains("LOGIN"))
+        else if (Use("LOGIN"))
         {
             reply = await CommandAsync(connection, "AUTH LOGIN", ct);
             if (reply.Code == 334)
@@ -108,7 +110,7 @@ public sealed partial class SmtpClient(SmtpClientOptions options, ILogger<SmtpCl
         else
         {
             var offered = caps.AuthMechanisms.Count == 0 ? "none" : string.Join(' ', caps.AuthMechanisms);
-            throw SmtpFailure.Configuration($"{options.Host} offers no AUTH PLAIN or LOGIN (offered: {offered})");
+            throw SmtpFailure.Configuration($"{options.Host} offers no usable AUTH mechanism (wanted: {options.AuthMechanism ?? "PLAIN or LOGIN"}; offered: {offered})");
         }
 
         if (reply.Code == 235)

