@@ -10,6 +10,7 @@ import asyncio
 import mailbox
 import signal
 import ssl
+import warnings
 
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
@@ -47,6 +48,8 @@ class Authenticator:
 
 
 def main():
+    # aiosmtpd 1.4 warns about its own Session.login_data on every AUTH; it is noise in the log.
+    warnings.filterwarnings("ignore", message="Session.login_data")
     p = argparse.ArgumentParser()
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, required=True)

@@ -127,12 +127,34 @@ public sealed partial class ReplyComposer(TimeProvider? time = null)
         sb.Append("\r\n");
     }
 
-    /// <summary>Unstructured text as words, or encoded words when it is not plain ASCII, has a word too long to fold, or looks like an encoded word.</summary>
-    private static IReadOnlyList<string> Text(string text)
+    /// <summary>Unstructured text as words; runs of words that are not plain ASCII (or are too long to fold, or look like an
+    /// encoded word) become encoded words, so "Re: [#1042]" stays readable. A run is encoded whole because the space between
+    /// two encoded words is dropped by decoders.</summary>
+    private static List<string> Text(string text)
     {
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var plain = Ascii.IsValid(text) && !text.Contains("=?", StringComparison.Ordinal) && words.All(w => w.Length < 900 && !w.Any(char.IsControl));
-        return plain ? words : MimeWriting.EncodedWords(text);
+        var tokens = new List<string>();
+        var run = new List<string>();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var plain = Ascii.IsValid(word) && word.Length < 900 && !word.Contains("=?", StringComparison.Ordinal) && !word.Any(char.IsControl);
+            if (!plain)
+            {
+                run.Add(word);
+                continue;
+            }
+            Flush();
+            tokens.Add(word);
+        }
+        Flush();
+        return tokens;
+
+        void Flush()
+        {
+            if (run.Count == 0)
+                return;
+            tokens.AddRange(MimeWriting.EncodedWords(string.Join(' ', run)));
+            run.Clear();
+        }
     }
 
     private static List<string> Mailboxes(IReadOnlyList<MimeMailbox> mailboxes)

@@ -35,6 +35,7 @@ public class ReplyComposerTests
         Assert.Equal([new MimeMailbox("Hélène Dupré", "helene.dupre@example.org")], reply.To);
         Assert.Equal([Queue], reply.From);
         Assert.Equal(customer.Subject, reply.Subject);
+        Assert.Contains("\r\nSubject: Re: [#1042] Commande =?UTF-8?", Encoding.ASCII.GetString(composed.Content));
         // A single-part body ends with the message's final CRLF, which the reader keeps.
         Assert.Equal("Merci, nous renvoyons un colis.\n", reply.TextBody);
         Assert.Empty(reply.Warnings);
