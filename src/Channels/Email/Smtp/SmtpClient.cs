@@ -125,12 +125,14 @@ public sealed partial class SmtpClient(SmtpClientOptions options, ILogger<SmtpCl
             return SmtpSendResult.Local(SmtpOutcome.PermanentFailure, invalid);
 
         var data = SmtpDataEncoder.Encode(message.Content.Span);
-        if (caps.MaxSize > 0 && data.Length > caps.MaxSize)
-            return SmtpSendResult.Local(SmtpOutcome.PermanentFailure, $"message of {data.Length} bytes exceeds the server's SIZE limit of {caps.MaxSize}");
+        // RFC 1870 counts the message with CRLF line ends; the terminating "." line is not part of it.
+        var size = data.Length - 3;
+        if (caps.MaxSize > 0 && size > caps.MaxSize)
+            return SmtpSendResult.Local(SmtpOutcome.PermanentFailure, $"message of {size} bytes exceeds the server's SIZE limit of {caps.MaxSize}");
 
         var mail = new StringBuilder($"MAIL FROM:<{message.Sender}>");
         if (caps.Size)
-            mail.Append(" SIZE=").Append(data.Length);
+            mail.Append(" SIZE=").Append(size);
         if (caps.EightBitMime && SmtpDataEncoder.HasEightBit(message.Content.Span))
             mail.Append(" BODY=8BITMIME");
         if (NeedsUtf8(message))
