@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test project against real servers this script starts on 127.0.0.1 (Redis, PostgreSQL;
-# Chromium for the end-to-end tests), then prints the totals of all projects as its last line:
+# Runs every test project against real servers this script starts on 127.0.0.1 (Redis, PostgreSQL, an SMTP
+# server; Chromium for the end-to-end tests), then prints the totals of all projects as its last line:
 #   N passed, N failed
 # and exits non-zero when anything failed. Usage: scripts/test.sh [extra dotnet test args]
 set -uo pipefail
@@ -8,26 +8,33 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 source scripts/lib/install.sh
 source scripts/lib/servers.sh
+source scripts/lib/smtp-sink.sh
 
 ensure_packages tests
 
 run="$root/.run/test"
 redis_port=${CONTACTHUB_TEST_REDIS_PORT:-16390}
 postgres_port=${CONTACTHUB_TEST_POSTGRES_PORT:-15490}
+smtp_port=${CONTACTHUB_TEST_SMTP_PORT:-12590}
 postgres_password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+smtp_password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 
 cleanup() {
     stop_redis "$redis_port" "$run/redis"
     stop_postgres "$run/postgres"
+    stop_smtp_sink "$run/smtp"
 }
 trap cleanup EXIT
-stop_redis "$redis_port" "$run/redis"
-stop_postgres "$run/postgres"
-rm -rf "$run/redis"
+cleanup
+rm -rf "$run/redis" "$run/smtp"
 
 echo "==> starting Redis on 127.0.0.1:$redis_port and PostgreSQL on 127.0.0.1:$postgres_port"
 start_redis "$redis_port" "$run/redis" || { echo "0 passed, 1 failed"; exit 1; }
 start_postgres "$postgres_port" "$run/postgres" "$postgres_password" || { echo "0 passed, 1 failed"; exit 1; }
+echo "==> starting the SMTP sink on 127.0.0.1:$smtp_port"
+start_smtp_sink "$smtp_port" "$run/smtp" contacthub "$smtp_password" || { echo "0 passed, 1 failed"; exit 1; }
+export CONTACTHUB_TEST_SMTP="127.0.0.1:$smtp_port" CONTACTHUB_TEST_SMTP_USER=contacthub
+export CONTACTHUB_TEST_SMTP_PASSWORD="$smtp_password" CONTACTHUB_TEST_SMTP_MAILDIR="$run/smtp/Maildir"
 export CONTACTHUB_TEST_REDIS="127.0.0.1:$redis_port"
 export CONTACTHUB_TEST_POSTGRES="Host=127.0.0.1;Port=$postgres_port;Username=contacthub;Password=$postgres_password;Database=postgres"
 export CONTACTHUB_REPO_ROOT="$root"

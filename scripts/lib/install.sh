@@ -9,6 +9,8 @@ ensure_packages() {
         [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
         command -v chromium >/dev/null || missing+=(chromium)
         [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
+        /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+        command -v openssl >/dev/null || missing+=(openssl)
     fi
     if [ ${#missing[@]} -gt 0 ]; then
         echo "==> installing ${missing[*]}"
