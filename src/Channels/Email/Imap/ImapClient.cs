@@ -411,11 +411,18 @@ public sealed class ImapClient : IAsyncDisposable
     /// <summary>A literal sent after a <c>+</c> continuation; used for SASL responses.</summary>
     private sealed record Continuation(string Line);
 
-    /// <summary>A string argument: quoted when it can be, else a literal (synchronising unless the server offers LITERAL+).</summary>
-    private static object AString(string value) =>
-        value.Length > 0 && value.All(c => c is >= ' ' and < (char)127)
+    /// <summary>A string argument: an atom when it is one, quoted when it can be, else a literal (synchronising unless the server offers LITERAL+).</summary>
+    private static object AString(string value)
+    {
+        if (value.Length > 0 && !value.Equals("NIL", StringComparison.OrdinalIgnoreCase) && value.All(c => c is > ' ' and < (char)127 && "(){%*\"\\]".IndexOf(c) < 0))
+        {
+            return value;
+        }
+
+        return value.Length > 0 && value.All(c => c is >= ' ' and < (char)127)
             ? "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\""
             : Encoding.UTF8.GetBytes(value);
+    }
 
     /// <summary>Modified UTF-7 (RFC 3501 5.1.3) for folder names outside printable ASCII.</summary>
     public static string EncodeMailboxName(string name)
