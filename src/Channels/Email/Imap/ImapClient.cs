@@ -80,20 +80,34 @@ public sealed class ImapClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Speaks IMAP over an already-open stream (no TLS is applied): for tests and tunnels.</summary>
+    /// <summary>Speaks IMAP over an already-open stream (for tests and tunnels), applying <see cref="ImapClientOptions.Security"/> to it.</summary>
     public static async Task<ImapClient> ConnectAsync(Stream stream, ImapClientOptions options, CancellationToken cancellationToken)
     {
-        var client = new ImapClient(options, stream, null);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ConnectTimeout);
+        if (options.Security == ImapSecurity.ImplicitTls)
+        {
+            stream = await AuthenticateTlsAsync(stream, options, timeout.Token);
+        }
+
+        var client = new ImapClient(options, stream, null);
         try
         {
             await client.StartAsync(timeout.Token);
+            if (options.Security == ImapSecurity.StartTls)
+            {
+                await client.StartTlsAsync(timeout.Token);
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             await client.DisposeAsync();
             throw new ImapTimeoutException("No IMAP greeting within the connect timeout.");
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
         }
 
         return client;

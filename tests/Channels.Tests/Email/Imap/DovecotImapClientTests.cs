@@ -52,6 +52,30 @@ public sealed class DovecotImapClientTests
     }
 
     [Fact]
+    public async Task LoginOverImplicitTlsSelectsInbox()
+    {
+        await using var front = new TlsTerminatingProxy(server.CertificatePath, server.KeyPath, server.Host, server.Port);
+        await using var client = await ImapClient.ConnectAsync(server.ClientOptions(ImapSecurity.ImplicitTls, front.Port), ct).WaitAsync(Timeouts.Await);
+
+        await client.LoginAsync(server.User, server.Password, ct).WaitAsync(Timeouts.Await);
+        var inbox = await client.SelectAsync("INBOX", ct).WaitAsync(Timeouts.Await);
+
+        Assert.True(inbox.UidValidity > 0);
+        await client.LogoutAsync(ct).WaitAsync(Timeouts.Await);
+    }
+
+    [Fact]
+    public async Task PlainConnectionLogsInWhenSecurityIsNone()
+    {
+        await using var client = await ImapClient.ConnectAsync(server.ClientOptions(ImapSecurity.None), ct).WaitAsync(Timeouts.Await);
+        Assert.True(client.HasCapability("STARTTLS"));
+
+        await client.LoginAsync(server.User, server.Password, ct).WaitAsync(Timeouts.Await);
+
+        await client.NoopAsync(ct).WaitAsync(Timeouts.Await);
+    }
+
+    [Fact]
     public async Task UntrustedCertificateFailsTheStartTlsHandshake()
     {
         var options = server.ClientOptions(ImapSecurity.StartTls);

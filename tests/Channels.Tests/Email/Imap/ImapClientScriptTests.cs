@@ -7,7 +7,7 @@ namespace ContactHub.Channels.Tests.Email.Imap;
 /// <summary>The client against scripted servers: the shared transcript, and NO/BAD/silence.</summary>
 public sealed class ImapClientScriptTests
 {
-    private static readonly ImapClientOptions Options = new() { CommandTimeout = TimeSpan.FromSeconds(5), ConnectTimeout = TimeSpan.FromSeconds(5) };
+    private static readonly ImapClientOptions Options = new() { Security = ImapSecurity.None, CommandTimeout = TimeSpan.FromSeconds(5), ConnectTimeout = TimeSpan.FromSeconds(5) };
 
     [Fact]
     public async Task TranscriptSessionSendsTheTranscriptCommandsAndReadsEveryAnswer()
@@ -68,7 +68,7 @@ public sealed class ImapClientScriptTests
     public async Task SilentServerTimesOutTheCommandAsAnIOException()
     {
         var stream = new ScriptedStream("* OK [CAPABILITY IMAP4rev1] hi\r\n", hangAtEnd: true);
-        var options = new ImapClientOptions { CommandTimeout = TimeSpan.FromMilliseconds(300) };
+        var options = new ImapClientOptions { Security = ImapSecurity.None, CommandTimeout = TimeSpan.FromMilliseconds(300) };
         var client = await ImapClient.ConnectAsync(stream, options, CancellationToken.None).WaitAsync(Timeouts.Await);
 
         await Assert.ThrowsAsync<ImapTimeoutException>(() => client.NoopAsync(CancellationToken.None).WaitAsync(Timeouts.Await));
@@ -84,6 +84,28 @@ public sealed class ImapClientScriptTests
         var client = await ImapClient.ConnectAsync(stream, Options, CancellationToken.None).WaitAsync(Timeouts.Await);
 
         await Assert.ThrowsAnyAsync<IOException>(() => client.SelectAsync("INBOX", CancellationToken.None).WaitAsync(Timeouts.Await));
+    }
+
+    [Fact]
+    public async Task StartTlsIsRefusedBeforeAnyCredentialWhenTheServerDoesNotOfferIt()
+    {
+        var stream = new ScriptedStream("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n");
+        var options = new ImapClientOptions { Security = ImapSecurity.StartTls };
+
+        await Assert.ThrowsAsync<ImapProtocolException>(() => ImapClient.ConnectAsync(stream, options, CancellationToken.None).WaitAsync(Timeouts.Await));
+
+        Assert.Equal("", stream.Written);
+    }
+
+    [Fact]
+    public async Task DataInjectedAfterTheStartTlsAnswerIsRefused()
+    {
+        var stream = new ScriptedStream("* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\na1 OK Begin TLS negotiation now.\r\n* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] injected\r\n", chunk: 4096);
+        var options = new ImapClientOptions { Security = ImapSecurity.StartTls };
+
+        await Assert.ThrowsAsync<ImapProtocolException>(() => ImapClient.ConnectAsync(stream, options, CancellationToken.None).WaitAsync(Timeouts.Await));
+
+        Assert.Equal("a1 STARTTLS\r\n", stream.Written);
     }
 
     [Fact]

@@ -24,6 +24,8 @@ public sealed class ImapTestServer
         var certLine = File.ReadLines(conf).FirstOrDefault(l => l.TrimStart().StartsWith("ssl_cert", StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"{conf} has no ssl_cert line.");
         var certPath = certLine.Split('<', 2)[1].Trim();
+        CertificatePath = certPath;
+        KeyPath = File.ReadLines(conf).First(l => l.TrimStart().StartsWith("ssl_key", StringComparison.Ordinal)).Split('<', 2)[1].Trim();
         var pem = File.ReadAllLines(certPath).Where(l => !l.StartsWith("-----", StringComparison.Ordinal));
         using var certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(string.Concat(pem)));
         expectedCertificateHash = certificate.GetCertHashString();
@@ -38,6 +40,10 @@ public sealed class ImapTestServer
     public string Password { get; }
 
     public string Conf { get; }
+
+    public string CertificatePath { get; }
+
+    public string KeyPath { get; }
 
     public static ImapTestServer FromEnvironment()
     {
