@@ -154,6 +154,25 @@ public sealed class DovecotMailboxWatcherTests
     }
 
     [Fact]
+    public async Task WatcherReissuesIdleAfterItsRestartIntervalAndStillWakesUp()
+    {
+        var folder = await server.NewFolderAsync(ct).WaitAsync(Timeouts.Await);
+        var consumer = new IdempotentConsumer();
+        var options = server.WatcherOptions(folder);
+        options.PollInterval = TimeSpan.FromMinutes(5);
+        options.IdleRestartInterval = TimeSpan.FromMilliseconds(700);
+
+        await using (new Running(new MailboxWatcher(options, new InMemoryCheckpointStore(), consumer.ConsumeAsync)).Start())
+        {
+            await Task.Delay(2500); // several IDLE / DONE cycles
+            await DeliverAsync(folder, 1, "after re-idle");
+            var delivered = DateTime.UtcNow;
+            await WaitUntilAsync(() => consumer.Accepted.Count == 1, "the message after several IDLE cycles");
+            Assert.True(consumer.Log.Last().At - delivered < TimeSpan.FromSeconds(3));
+        }
+    }
+
+    [Fact]
     public async Task PollingWatcherFindsNewMailWhenIdleIsOff()
     {
         var folder = await server.NewFolderAsync(ct).WaitAsync(Timeouts.Await);

@@ -132,6 +132,34 @@ public sealed class ImapClientScriptTests
     }
 
     [Fact]
+    public async Task NonAsciiPasswordIsSentAsANonSynchronisingLiteralWhenLiteralPlusIsOffered()
+    {
+        var stream = new ScriptedStream("* OK [CAPABILITY IMAP4rev1 LITERAL+] ready\r\na1 OK [CAPABILITY IMAP4rev1] Logged in\r\n");
+        var client = await ImapClient.ConnectAsync(stream, Options, CancellationToken.None).WaitAsync(Timeouts.Await);
+
+        await client.LoginAsync("u", "pässword", CancellationToken.None).WaitAsync(Timeouts.Await);
+
+        Assert.Equal("a1 LOGIN u {9+}\r\npässword\r\n", stream.Written);
+    }
+
+    [Fact]
+    public async Task UnsolicitedResponsesDuringFetchAreObservedAndTheRightUidIsKept()
+    {
+        var stream = new ScriptedStream("* PREAUTH [CAPABILITY IMAP4rev1] hi\r\n"
+            + "* 2 EXISTS\r\n* OK [UIDVALIDITY 5] ok\r\na1 OK [READ-WRITE] done\r\n"
+            + "* 1 FETCH (FLAGS (\\Seen) UID 3)\r\n* 3 EXISTS\r\n* 2 FETCH (UID 4 FLAGS () BODY[] {2}\r\nhi)\r\n* OK Still here\r\na2 OK Fetch completed.\r\n");
+        var client = await ImapClient.ConnectAsync(stream, Options, CancellationToken.None).WaitAsync(Timeouts.Await);
+        await client.SelectAsync("INBOX", CancellationToken.None).WaitAsync(Timeouts.Await);
+
+        var message = await client.UidFetchAsync(4, CancellationToken.None).WaitAsync(Timeouts.Await);
+
+        Assert.Equal(4u, message!.Uid);
+        Assert.Equal(5u, message.UidValidity);
+        Assert.Equal("hi"u8.ToArray(), message.RawMessage);
+        Assert.Equal(3u, client.Selected!.Exists);
+    }
+
+    [Fact]
     public async Task FolderNamesWithSpacesAreQuoted()
     {
         var stream = new ScriptedStream("* OK [CAPABILITY IMAP4rev1] ready\r\na1 OK done\r\n");
