@@ -14,6 +14,7 @@ _mail_wait_port_closed() {
 # start_dovecot PORT DIR USER PASSWORD
 start_dovecot() {
     local port=$1 dir=$2 user=$3 password=$4
+    stop_dovecot "$dir" "$port"
     rm -rf "$dir" && mkdir -p "$dir/run" "$dir/state" "$dir/home"
     openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=127.0.0.1" \
         -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" \
@@ -58,11 +59,10 @@ service imap-login {
   inet_listener imaps {
     port = 0
   }
-}
-service anvil {
+  # No chroot: the private base_dir is not laid out for it.
   chroot =
 }
-service imap-login {
+service anvil {
   chroot =
 }
 CONF
@@ -86,6 +86,7 @@ stop_dovecot() {
     local dir=$1 port=${2:-}
     if [ -f "$dir/run/master.pid" ]; then
         kill "$(cat "$dir/run/master.pid")" 2>/dev/null
+        rm -f "$dir/run/master.pid"
     fi
     [ -n "$port" ] && _mail_wait_port_closed "$port"
     return 0

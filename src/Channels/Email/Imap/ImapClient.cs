@@ -37,6 +37,9 @@ public sealed class ImapClient : IAsyncDisposable
 
     public bool IsConnected => !broken;
 
+    /// <summary>True once TLS is up (implicit, or after STARTTLS).</summary>
+    public bool IsEncrypted => stream is SslStream { IsEncrypted: true };
+
     public bool HasCapability(string capability) => capabilities.Contains(capability);
 
     /// <summary>Opens a TCP connection, applies <see cref="ImapClientOptions.Security"/>, and reads the greeting and capabilities.</summary>

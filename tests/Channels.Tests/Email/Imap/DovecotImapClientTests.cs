@@ -14,7 +14,8 @@ public sealed class DovecotImapClientTests
     public async Task LoginOverStartTlsSelectsInbox()
     {
         await using var client = await ImapClient.ConnectAsync(server.ClientOptions(ImapSecurity.StartTls), ct).WaitAsync(Timeouts.Await);
-        Assert.False(client.HasCapability("LOGINDISABLED"));
+        Assert.True(client.IsEncrypted);
+        Assert.False(client.HasCapability("STARTTLS")); // capabilities were asked again inside TLS
 
         await client.LoginAsync(server.User, server.Password, ct).WaitAsync(Timeouts.Await);
         var inbox = await client.SelectAsync("INBOX", ct).WaitAsync(Timeouts.Await);
@@ -56,6 +57,7 @@ public sealed class DovecotImapClientTests
     {
         await using var front = new TlsTerminatingProxy(server.CertificatePath, server.KeyPath, server.Host, server.Port);
         await using var client = await ImapClient.ConnectAsync(server.ClientOptions(ImapSecurity.ImplicitTls, front.Port), ct).WaitAsync(Timeouts.Await);
+        Assert.True(client.IsEncrypted);
 
         await client.LoginAsync(server.User, server.Password, ct).WaitAsync(Timeouts.Await);
         var inbox = await client.SelectAsync("INBOX", ct).WaitAsync(Timeouts.Await);
@@ -69,6 +71,7 @@ public sealed class DovecotImapClientTests
     {
         await using var client = await ImapClient.ConnectAsync(server.ClientOptions(ImapSecurity.None), ct).WaitAsync(Timeouts.Await);
         Assert.True(client.HasCapability("STARTTLS"));
+        Assert.False(client.IsEncrypted);
 
         await client.LoginAsync(server.User, server.Password, ct).WaitAsync(Timeouts.Await);
 
