@@ -15,6 +15,7 @@ public sealed class CuttingProxy : IAsyncDisposable
     private readonly long cutAfterServerBytes;
     private readonly CancellationTokenSource stop = new();
     private readonly Task acceptLoop;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TcpClient, bool> open = new();
     private int connections;
 
     public CuttingProxy(string targetHost, int targetPort, long cutAfterServerBytes)
@@ -31,6 +32,15 @@ public sealed class CuttingProxy : IAsyncDisposable
     public int Connections => Volatile.Read(ref connections);
 
     public bool Cut { get; private set; }
+
+    /// <summary>Resets every open connection, as a crashed server or a NAT timeout would.</summary>
+    public void DropAll()
+    {
+        foreach (var client in open.Keys)
+        {
+            client.Client.Close(0);
+        }
+    }
 
     private async Task AcceptAsync()
     {
@@ -52,6 +62,7 @@ public sealed class CuttingProxy : IAsyncDisposable
     {
         using var client = downstream;
         using var upstream = new TcpClient();
+        open[client] = true;
         try
         {
             await upstream.ConnectAsync(targetHost, targetPort, stop.Token);
@@ -68,6 +79,7 @@ public sealed class CuttingProxy : IAsyncDisposable
             // A broken pipe on either side ends this connection; that is the point of the proxy.
         }
 
+        open.TryRemove(client, out _);
         client.Client.Close(0);
         upstream.Client.Close(0);
     }

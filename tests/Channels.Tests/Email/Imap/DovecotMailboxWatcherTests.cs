@@ -133,6 +133,30 @@ public sealed class DovecotMailboxWatcherTests
     }
 
     [Fact]
+    public async Task ConnectionDroppedWhileIdlingReconnectsAndHandsOverLaterMail()
+    {
+        var folder = await server.NewFolderAsync(ct).WaitAsync(Timeouts.Await);
+        await DeliverAsync(folder, 1, "before drop");
+        await using var proxy = new CuttingProxy(server.Host, server.Port, cutAfterServerBytes: long.MaxValue);
+        var consumer = new IdempotentConsumer();
+        var options = server.WatcherOptions(folder, ImapSecurity.StartTls, proxy.Port);
+        options.PollInterval = TimeSpan.FromMinutes(5);
+        var watcher = new MailboxWatcher(options, new InMemoryCheckpointStore(), consumer.ConsumeAsync);
+
+        await using (new Running(watcher).Start())
+        {
+            await WaitUntilAsync(() => consumer.Accepted.Count == 1, "the first message");
+            await Task.Delay(300); // idling now
+            proxy.DropAll();
+            await DeliverAsync(folder, 1, "after drop");
+            await WaitUntilAsync(() => consumer.Accepted.Count == 2, "the message delivered while the connection was down");
+        }
+
+        Assert.True(watcher.SessionCount >= 2);
+        Assert.Equal(2, consumer.HandOvers);
+    }
+
+    [Fact]
     public async Task IdlingWatcherHandsOverNewMailWithinThreeSeconds()
     {
         var folder = await server.NewFolderAsync(ct).WaitAsync(Timeouts.Await);
