@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test project against real servers this script starts on 127.0.0.1 (Redis, PostgreSQL, an SMTP
-# server; Chromium for the end-to-end tests), then prints the totals of all projects as its last line:
+# server, Dovecot IMAP; Chromium for the end-to-end tests), then prints the totals of all projects as its last line:
 #   N passed, N failed
 # and exits non-zero when anything failed. Usage: scripts/test.sh [extra dotnet test args]
 set -uo pipefail
@@ -9,6 +9,7 @@ cd "$root"
 source scripts/lib/install.sh
 source scripts/lib/servers.sh
 source scripts/lib/smtp-sink.sh
+source scripts/lib/mail-servers.sh
 
 ensure_packages tests
 
@@ -16,6 +17,9 @@ run="$root/.run/test"
 redis_port=${CONTACTHUB_TEST_REDIS_PORT:-16390}
 postgres_port=${CONTACTHUB_TEST_POSTGRES_PORT:-15490}
 smtp_port=${CONTACTHUB_TEST_SMTP_PORT:-12590}
+imap_port=${CONTACTHUB_TEST_IMAP_PORT:-14390}
+imap_user=support@example.net
+imap_password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 postgres_password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 smtp_password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 
@@ -23,6 +27,7 @@ cleanup() {
     stop_redis "$redis_port" "$run/redis"
     stop_postgres "$run/postgres"
     stop_smtp_sink "$run/smtp"
+    stop_dovecot "$run/dovecot" "$imap_port"
 }
 trap cleanup EXIT
 cleanup
@@ -35,6 +40,9 @@ echo "==> starting the SMTP sink on 127.0.0.1:$smtp_port"
 start_smtp_sink "$smtp_port" "$run/smtp" contacthub "$smtp_password" || { echo "0 passed, 1 failed"; exit 1; }
 export CONTACTHUB_TEST_SMTP="127.0.0.1:$smtp_port" CONTACTHUB_TEST_SMTP_USER=contacthub
 export CONTACTHUB_TEST_SMTP_PASSWORD="$smtp_password" CONTACTHUB_TEST_SMTP_MAILDIR="$run/smtp/Maildir"
+echo "==> starting Dovecot (IMAP) on 127.0.0.1:$imap_port"
+start_dovecot "$imap_port" "$run/dovecot" "$imap_user" "$imap_password" || { echo "0 passed, 1 failed"; exit 1; }
+eval "$(imap_test_env "$run/dovecot" "$imap_port" "$imap_user" "$imap_password")"
 export CONTACTHUB_TEST_REDIS="127.0.0.1:$redis_port"
 export CONTACTHUB_TEST_POSTGRES="Host=127.0.0.1;Port=$postgres_port;Username=contacthub;Password=$postgres_password;Database=postgres"
 export CONTACTHUB_REPO_ROOT="$root"

@@ -10,6 +10,7 @@ ensure_packages() {
         command -v chromium >/dev/null || missing+=(chromium)
         [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
         /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+        command -v dovecot >/dev/null || missing+=(dovecot-imapd dovecot-lmtpd)
         command -v openssl >/dev/null || missing+=(openssl)
     fi
     if [ ${#missing[@]} -gt 0 ]; then
