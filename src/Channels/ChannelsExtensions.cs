@@ -1,3 +1,4 @@
+using ContactHub.Channels.Email;
 using ContactHub.Channels.Twilio;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -11,6 +12,7 @@ public static class ChannelsExtensions
     public static IServiceCollection AddChannels(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTwilioChannel(configuration);
+        services.AddEmailChannel(configuration);
         return services;
     }
 

@@ -49,6 +49,7 @@ public static class HubCoreExtensions
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<ChannelCursors>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<InboundPipeline>();
         services.AddSingleton<AssignmentService>();

@@ -5,6 +5,17 @@ public static class TestServers
 {
     public static string Redis => Required("CONTACTHUB_TEST_REDIS");
 
+    /// <summary>The test Dovecot: "127.0.0.1:PORT", its user and password, and its config (for doveadm).</summary>
+    public static (string Host, int Port, string User, string Password, string Config) Imap
+    {
+        get
+        {
+            var endpoint = Required("CONTACTHUB_TEST_IMAP").Split(':');
+            return (endpoint[0], int.Parse(endpoint[1], System.Globalization.CultureInfo.InvariantCulture),
+                Required("CONTACTHUB_TEST_IMAP_USER"), Required("CONTACTHUB_TEST_IMAP_PASSWORD"), Required("CONTACTHUB_TEST_DOVECOT_CONF"));
+        }
+    }
+
     private static string Required(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
             ? value

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContactHub.Channels.Email;
+
+public static class EmailChannelExtensions
+{
+    /// <summary>E-mail ingest from the IMAP mailbox in <c>Email:Imap</c>; nothing runs when no host is configured.</summary>
+    public static IServiceCollection AddEmailChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ImapIngestOptions>().BindConfiguration("Email:Imap")
+            .Validate(o => !o.Enabled || (o.UserName.Length > 0 && o.Password.Length > 0 && o.Port is > 0 and < 65536),
+                "Email:Imap needs UserName, Password and a valid Port when Host is set.")
+            .ValidateOnStart();
+        if (configuration.GetSection("Email:Imap")["Host"] is { Length: > 0 })
+        {
+            services.AddSingleton<ImapCursorCheckpoints>();
+            services.AddHostedService<ImapIngestService>();
+        }
+        return services;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Security.Cryptography.X509Certificates;
+using ContactHub.Channels.Email.Imap;
+using ContactHub.Channels.Email.Mime;
+using ContactHub.Core.Services;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ContactHub.Channels.Email;
+
+/// <summary>
+/// Watches the support mailbox and feeds every message through the inbound pipeline. The watcher checkpoints
+/// only after the pipeline stored a message, and the store dedupes on Message-ID, so restarts and dropped
+/// connections neither lose nor duplicate mail.
+/// </summary>
+public sealed class ImapIngestService(
+    IOptions<ImapIngestOptions> options,
+    ImapCursorCheckpoints checkpoints,
+    InboundPipeline pipeline,
+    TimeProvider time,
+    ILoggerFactory loggers) : BackgroundService
+{
+    private readonly MimeReader _reader = new();
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var watcher = new MailboxWatcher(
+            new MailboxWatcherOptions
+            {
+                Host = settings.Host,
+                Port = settings.Port,
+                Security = settings.Security,
+                UserName = settings.UserName,
+                Password = settings.Password,
+                Folder = settings.Folder,
+                ProcessedKeyword = settings.ProcessedKeyword,
+                UseIdle = settings.UseIdle,
+                PollInterval = TimeSpan.FromSeconds(Math.Max(5, settings.PollSeconds)),
+                CertificateValidation = TrustOnly(settings.TrustedCertificateFile),
+            },
+            checkpoints,
+            ConsumeAsync,
+            loggers.CreateLogger<MailboxWatcher>(),
+            time);
+        return watcher.RunAsync(stoppingToken);
+    }
+
+    private async Task ConsumeAsync(ImapFetchedMessage fetched, CancellationToken cancellationToken)
+    {
+        var message = _reader.Read(fetched.RawMessage);
+        await pipeline.AcceptAsync(EmailInboundMapper.Map(message, time.GetUtcNow()), cancellationToken);
+    }
+
+    private static System.Net.Security.RemoteCertificateValidationCallback? TrustOnly(string? pemFile)
+    {
+        if (string.IsNullOrWhiteSpace(pemFile))
+        {
+            return null;
+        }
+        using var trusted = X509CertificateLoader.LoadCertificateFromFile(pemFile);
+        var thumbprint = trusted.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        return (_, certificate, _, _) =>
+            certificate is not null && string.Equals(certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256), thumbprint, StringComparison.OrdinalIgnoreCase);
+    }
+}

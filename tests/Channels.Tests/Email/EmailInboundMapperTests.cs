@@ -1,0 +1,44 @@
+using ContactHub.Channels.Email;
+using ContactHub.Core.Domain;
+
+namespace ContactHub.Channels.Tests.Email;
+
+public sealed class EmailInboundMapperTests
+{
+    private static readonly DateTimeOffset Received = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void AReplyAnswersItsInReplyToFirstAndThenItsReferencesNewestFirst()
+    {
+        var mapped = EmailInboundMapper.Map(TestMail.Fixture("04_reply_threading.eml"), Received);
+
+        Assert.Equal(ChannelKind.Email, mapped.Channel);
+        Assert.Equal("helene.dupre@example.org", mapped.SenderAddress);
+        Assert.Equal("Hélène Dupré", mapped.SenderDisplayName);
+        Assert.Equal("CAF4k9q-Z1xw8pZ0r5fUw0nEw3Zs7uVQ2Kq@mail.example.org", mapped.ExternalId);
+        Assert.Equal("tkt1042.r1.1773150122@helpdesk.example.net", mapped.RepliesTo[0]);
+        Assert.Equal(mapped.ExternalId, mapped.ThreadKey);
+        Assert.StartsWith("Re: [#1042] Commande n°4521 non reçue\n\n", mapped.Text);
+    }
+
+    [Fact]
+    public void AMailWithoutMessageIdGetsAStableIdFromItsSourceSoARefetchStillDedupes()
+    {
+        string[] lines = ["From: a@example.com", "Subject: hi", "", "no id here"];
+
+        var first = EmailInboundMapper.Map(TestMail.Read(lines), Received);
+        var again = EmailInboundMapper.Map(TestMail.Read(lines), Received);
+
+        Assert.StartsWith("sha256:", first.ExternalId);
+        Assert.Equal(first.ExternalId, again.ExternalId);
+    }
+
+    [Fact]
+    public void TheSendersAddressIsTheIdentityWhateverItsCase()
+    {
+        var mapped = EmailInboundMapper.Map(TestMail.Read("From: \"Ana\" <Ana.Silva@Example.COM>", "Message-ID: <x@example.com>", "", "body"), Received);
+
+        Assert.Equal("ana.silva@example.com", mapped.SenderAddress);
+        Assert.Equal("body", mapped.Text);
+    }
+}

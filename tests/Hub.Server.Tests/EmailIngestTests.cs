@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using ContactHub.Server.Api;
+
+namespace ContactHub.Server.Tests;
+
+/// <summary>A customer's e-mail delivered into a real Dovecot mailbox reaches the timeline, threaded by its headers.</summary>
+public sealed class EmailIngestTests : IDisposable
+{
+    private readonly string _folder = "Support" + Guid.NewGuid().ToString("N")[..8];
+    private readonly string _id = Guid.NewGuid().ToString("N")[..8];
+    private readonly HubFactory _hub;
+
+    public EmailIngestTests()
+    {
+        var imap = TestServers.Imap;
+        Doveadm(input: null, "mailbox", "create", "-u", imap.User, _folder);
+        _hub = new HubFactory(extraSettings: new Dictionary<string, string>
+        {
+            ["Email:Imap:Host"] = imap.Host,
+            ["Email:Imap:Port"] = imap.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Imap:Security"] = "StartTls",
+            ["Email:Imap:UserName"] = imap.User,
+            ["Email:Imap:Password"] = imap.Password,
+            ["Email:Imap:Folder"] = _folder,
+            ["Email:Imap:TrustedCertificateFile"] = Path.Combine(Path.GetDirectoryName(imap.Config)!, "cert.pem"),
+        });
+        _hub.CreateClient().Dispose();
+    }
+
+    [Fact]
+    public async Task DeliveredMailAppearsOnTheCustomersTimelineAndARepliedMailJoinsItsThread()
+    {
+        var customer = $"dana.{_id}@example.com";
+        Deliver(Mail(customer, $"m1-{_id}@example.com", "Invoice question", "Why was I charged twice?"));
+        Deliver(Mail(customer, $"m2-{_id}@example.com", "Re: Invoice question", "Any news?", inReplyTo: $"m1-{_id}@example.com"));
+        Deliver(Mail(customer, $"m3-{_id}@example.com", "New address", "I moved last week."));
+
+        var timeline = await WaitForTimelineAsync(customer, count: 3);
+
+        Assert.All(timeline, i => Assert.Equal(("email", "in"), (i.Channel, i.Direction)));
+        Assert.StartsWith("Invoice question\n\nWhy was I charged twice?", timeline[0].Text);
+        Assert.Equal(timeline[0].ConversationId, timeline[1].ConversationId);
+        Assert.NotEqual(timeline[0].ConversationId, timeline[2].ConversationId);
+        Assert.Equal($"m1-{_id}@example.com", timeline[0].ExternalId);
+    }
+
+    private async Task<List<InteractionDto>> WaitForTimelineAsync(string address, int count)
+    {
+        var api = _hub.CreateApiClient();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var contacts = await api.GetFromJsonAsync<List<ContactSummary>>($"/api/contacts?q={Uri.EscapeDataString(address)}").WaitAsync(TestServers.Timeout);
+            if (contacts is [var contact])
+            {
+                var timeline = (await api.GetFromJsonAsync<List<InteractionDto>>($"/api/contacts/{contact.Id}/timeline").WaitAsync(TestServers.Timeout))!;
+                if (timeline.Count >= count)
+                {
+                    return timeline;
+                }
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"the mail of {address} did not reach the timeline");
+            await Task.Delay(200);
+        }
+    }
+
+    private static string Mail(string from, string messageId, string subject, string body, string? inReplyTo = null)
+    {
+        var headers = new StringBuilder()
+            .Append($"From: Dana Customer <{from}>\r\n")
+            .Append("To: Support <support@example.net>\r\n")
+            .Append($"Subject: {subject}\r\n")
+            .Append("Date: Mon, 23 Nov 2026 10:00:00 +0000\r\n")
+            .Append($"Message-ID: <{messageId}>\r\n");
+        if (inReplyTo is not null)
+        {
+            headers.Append($"In-Reply-To: <{inReplyTo}>\r\nReferences: <{inReplyTo}>\r\n");
+        }
+        return headers.Append("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n").Append(body).Append("\r\n").ToString();
+    }
+
+    private void Deliver(string message) => Doveadm(input: message, "save", "-u", TestServers.Imap.User, "-m", _folder);
+
+    private static void Doveadm(string? input, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("doveadm") { RedirectStandardInput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(TestServers.Imap.Config);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+        }
+        process.StandardInput.Close();
+        process.WaitForExit(10_000);
+        Assert.True(process.ExitCode == 0, $"doveadm {string.Join(' ', arguments)} failed: {process.StandardError.ReadToEnd()}");
+    }
+
+    public void Dispose() => _hub.Dispose();
+}
