@@ -15,6 +15,7 @@ public sealed class EmailIngestTests : IDisposable
     public EmailIngestTests()
     {
         var imap = TestServers.Imap;
+        var smtp = TestServers.Smtp;
         Doveadm(input: null, "mailbox", "create", "-u", imap.User, _folder);
         _hub = new HubFactory(extraSettings: new Dictionary<string, string>
         {
@@ -25,6 +26,14 @@ public sealed class EmailIngestTests : IDisposable
             ["Email:Imap:Password"] = imap.Password,
             ["Email:Imap:Folder"] = _folder,
             ["Email:Imap:TrustedCertificateFile"] = Path.Combine(Path.GetDirectoryName(imap.Config)!, "cert.pem"),
+            ["Email:Smtp:Host"] = smtp.Host,
+            ["Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Smtp:Security"] = "StartTls",
+            ["Email:Smtp:UserName"] = smtp.User,
+            ["Email:Smtp:Password"] = smtp.Password,
+            ["Email:Smtp:From"] = "support@example.net",
+            ["Email:Smtp:FromName"] = "Acme Support",
+            ["Email:Smtp:TrustedCertificateFile"] = Path.Combine(Path.GetDirectoryName(smtp.Maildir.TrimEnd('/'))!, "cert.pem"),
         });
         _hub.CreateClient().Dispose();
     }
@@ -44,6 +53,48 @@ public sealed class EmailIngestTests : IDisposable
         Assert.Equal(timeline[0].ConversationId, timeline[1].ConversationId);
         Assert.NotEqual(timeline[0].ConversationId, timeline[2].ConversationId);
         Assert.Equal($"m1-{_id}@example.com", timeline[0].ExternalId);
+    }
+
+    [Fact]
+    public async Task AnAgentsReplyLeavesBySmtpThreadedAndTheCustomersAnswerJoinsTheSameConversation()
+    {
+        var customer = $"omar.{_id}@example.com";
+        Deliver(Mail(customer, $"q1-{_id}@example.com", "Broken lamp", "It arrived broken."));
+        var first = (await WaitForTimelineAsync(customer, count: 1))[0];
+
+        var api = _hub.CreateApiClient();
+        var reply = await api.PostAsJsonAsync($"/api/conversations/{first.ConversationId}/replies", new { text = "Sorry! A new lamp ships today." }).WaitAsync(TestServers.Timeout);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, reply.StatusCode);
+        var sent = await WaitForSentMailAsync(customer);
+        var parsed = new ContactHub.Channels.Email.Mime.MimeReader().Read(sent);
+        Assert.Equal($"q1-{_id}@example.com", parsed.InReplyTo);
+        Assert.Equal("Re: Broken lamp", parsed.Subject);
+        Assert.Contains("A new lamp ships today.", parsed.TextBody);
+
+        Deliver(Mail(customer, $"q2-{_id}@example.com", "Re: Broken lamp", "Thanks!", inReplyTo: parsed.MessageId));
+        var timeline = await WaitForTimelineAsync(customer, count: 3);
+
+        Assert.Equal(["in", "out", "in"], timeline.Select(i => i.Direction));
+        Assert.All(timeline, i => Assert.Equal(first.ConversationId, i.ConversationId));
+        Assert.Equal(parsed.MessageId, timeline[1].ExternalId);
+    }
+
+    private static async Task<byte[]> WaitForSentMailAsync(string recipient)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(TestServers.Smtp.Maildir, "new")))
+            {
+                var bytes = await File.ReadAllBytesAsync(file);
+                if (Encoding.UTF8.GetString(bytes).Contains(recipient, StringComparison.Ordinal))
+                {
+                    return bytes;
+                }
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"no reply to {recipient} reached the SMTP server");
+            await Task.Delay(200);
+        }
     }
 
     private async Task<List<InteractionDto>> WaitForTimelineAsync(string address, int count)

@@ -16,6 +16,17 @@ public static class TestServers
         }
     }
 
+    /// <summary>The test SMTP sink: endpoint, account, and the Maildir it stores what it accepts in.</summary>
+    public static (string Host, int Port, string User, string Password, string Maildir) Smtp
+    {
+        get
+        {
+            var endpoint = Required("CONTACTHUB_TEST_SMTP").Split(':');
+            return (endpoint[0], int.Parse(endpoint[1], System.Globalization.CultureInfo.InvariantCulture),
+                Required("CONTACTHUB_TEST_SMTP_USER"), Required("CONTACTHUB_TEST_SMTP_PASSWORD"), Required("CONTACTHUB_TEST_SMTP_MAILDIR"));
+        }
+    }
+
     private static string Required(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
             ? value

@@ -35,6 +35,7 @@ public static class EmailInboundMapper
         {
             ThreadKey = externalId,
             RepliesTo = repliesTo,
+            RawSource = message.Raw.ToArray(),
         };
     }
 

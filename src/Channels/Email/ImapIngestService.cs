@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using ContactHub.Channels.Email.Imap;
 using ContactHub.Channels.Email.Mime;
 using ContactHub.Core.Services;
@@ -37,7 +36,7 @@ public sealed class ImapIngestService(
                 ProcessedKeyword = settings.ProcessedKeyword,
                 UseIdle = settings.UseIdle,
                 PollInterval = TimeSpan.FromSeconds(Math.Max(5, settings.PollSeconds)),
-                CertificateValidation = TrustOnly(settings.TrustedCertificateFile),
+                CertificateValidation = TrustedCertificate.Only(settings.TrustedCertificateFile),
             },
             checkpoints,
             ConsumeAsync,
@@ -50,17 +49,5 @@ public sealed class ImapIngestService(
     {
         var message = _reader.Read(fetched.RawMessage);
         await pipeline.AcceptAsync(EmailInboundMapper.Map(message, time.GetUtcNow()), cancellationToken);
-    }
-
-    private static System.Net.Security.RemoteCertificateValidationCallback? TrustOnly(string? pemFile)
-    {
-        if (string.IsNullOrWhiteSpace(pemFile))
-        {
-            return null;
-        }
-        using var trusted = X509CertificateLoader.LoadCertificateFromFile(pemFile);
-        var thumbprint = trusted.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        return (_, certificate, _, _) =>
-            certificate is not null && string.Equals(certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256), thumbprint, StringComparison.OrdinalIgnoreCase);
     }
 }

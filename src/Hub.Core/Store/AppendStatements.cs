@@ -52,6 +52,13 @@ internal static class AppendStatements
             // Another node stored the same provider message between our check and our insert.
             throw new DuplicateAppendException();
         }
+        if (item.RawSource is { } raw)
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO interaction_sources (interaction_id, content) VALUES (@interactionId, @raw)",
+                new { interactionId = interactionId.Value, raw },
+                transaction);
+        }
         return new AppendResult(contactId, conversationId, interactionId.Value, IsDuplicate: false, OpenedConversation: selection is not null, conversationQueue)
         {
             Priority = selection?.Priority ?? 0,

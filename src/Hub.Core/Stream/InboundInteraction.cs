@@ -27,6 +27,9 @@ public sealed record InboundInteraction(
 
     /// <summary>External ids this message answers (In-Reply-To, then References): it joins their thread.</summary>
     public IReadOnlyList<string> RepliesTo { get; init; } = [];
+
+    /// <summary>The provider's original bytes (an e-mail's source), stored beside the interaction in the same transaction.</summary>
+    public byte[]? RawSource { get; init; }
 }
 
 public sealed record AppendResult(

@@ -100,7 +100,14 @@ public sealed class MailboxWatcher(
         var idle = options.UseIdle && client.HasCapability("IDLE");
         while (true)
         {
+            var existsBefore = client.Selected?.Exists;
             checkpoint = await DeliverNewAsync(client, checkpoint, cancellationToken);
+            if (client.Selected?.Exists != existsBefore)
+            {
+                // The server announced new mail in the answer to one of our own commands; IDLE would not announce
+                // it again, so look before idling or the message waits for the next IDLE restart.
+                continue;
+            }
             if (idle)
             {
                 await client.IdleAsync(options.IdleRestartInterval, cancellationToken);

@@ -1,0 +1,67 @@
+using System.Globalization;
+using ContactHub.Channels.Email.Mime;
+using ContactHub.Channels.Email.Smtp;
+using ContactHub.Core.Domain;
+using ContactHub.Core.Outbound;
+using ContactHub.Core.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ContactHub.Channels.Email;
+
+/// <summary>
+/// Sends an agent's reply as an e-mail that threads in the customer's mail client: it answers the customer's newest
+/// message in the conversation (In-Reply-To/References from its kept source) and its Message-ID becomes the
+/// interaction's external id, so the customer's next reply joins the same conversation.
+/// </summary>
+public sealed class EmailSender(
+    IOptions<EmailSendOptions> options,
+    InteractionSources sources,
+    TimeProvider time,
+    ILogger<SmtpClient> smtpLogger) : IChannelSender
+{
+    private readonly MimeReader _reader = new();
+
+    public ChannelKind Channel => ChannelKind.Email;
+
+    public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var from = new MimeMailbox(settings.FromName, settings.From);
+        var source = await sources.LatestInboundAsync(message.ConversationId, cancellationToken);
+        var draft = source is null
+            ? new ReplyDraft { From = from, To = [new MimeMailbox("", message.ToAddress)], Subject = "Your message", TextBody = message.Text ?? "" }
+            : ReplyDraft.Answering(_reader.Read(source), from, message.Text ?? "");
+        ComposedMessage composed;
+        try
+        {
+            composed = new ReplyComposer(time).Compose(draft);
+        }
+        catch (ArgumentException invalid)
+        {
+            return new SendRejected("invalid-message", invalid.Message);
+        }
+        var client = new SmtpClient(
+            new SmtpClientOptions
+            {
+                Host = settings.Host,
+                Port = settings.Port,
+                Security = settings.Security,
+                UserName = settings.UserName,
+                Password = settings.Password,
+                CertificateValidation = TrustedCertificate.Only(settings.TrustedCertificateFile),
+            },
+            smtpLogger);
+        var result = await client.SendAsync(new SmtpMessage(settings.From, draft.To.Select(t => t.Address).ToList(), composed.Content), cancellationToken);
+        return result.Outcome switch
+        {
+            SmtpOutcome.Accepted when result.RejectedRecipients.Count == 0 => new SendAccepted(composed.MessageId, "sent"),
+            SmtpOutcome.Accepted => new SendRejected(Code(result.RejectedRecipients[0].EnhancedStatus, result.RejectedRecipients[0].Code), result.RejectedRecipients[0].Text),
+            SmtpOutcome.TransientFailure => new SendDeferred($"SMTP {result.Code}: {result.Text}", null),
+            SmtpOutcome.PermanentFailure => new SendRejected(Code(result.EnhancedStatus, result.Code), result.Text),
+            _ => new SendRejected("smtp-configuration", result.Text),
+        };
+    }
+
+    private static string Code(string? enhanced, int code) => enhanced ?? code.ToString(CultureInfo.InvariantCulture);
+}
