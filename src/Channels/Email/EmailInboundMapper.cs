@@ -36,8 +36,17 @@ public static class EmailInboundMapper
             ThreadKey = externalId,
             RepliesTo = repliesTo,
             RawSource = message.Raw.ToArray(),
+            IsAutomated = IsAutomated(message),
         };
     }
+
+    /// <summary>RFC 3834 and the common de-facto markers of machine-sent mail (auto-replies, lists, bulk, bounces).</summary>
+    public static bool IsAutomated(MimeMessage message) =>
+        (message.AutoSubmitted is { } autoSubmitted && !autoSubmitted.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase))
+        || (message.Precedence?.Trim().ToLowerInvariant() is "bulk" or "junk" or "list" or "auto_reply")
+        || message.XAutoreply is not null
+        || message.ListId is not null
+        || message.From.Any(f => f.Address.StartsWith("mailer-daemon@", StringComparison.OrdinalIgnoreCase) || f.Address.StartsWith("postmaster@", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The subject leads: in a contact centre it is the first thing an agent reads of an e-mail.</summary>
     private static string Text(MimeMessage message)

@@ -22,6 +22,7 @@ public sealed class OutOfHoursReplier(
     public async Task<bool> ReplyIfClosedAsync(AppendResult opened, InboundInteraction interaction, CancellationToken cancellationToken)
     {
         if (!opened.OpenedConversation
+            || interaction.IsAutomated
             || !config.Current.Queues.TryGetValue(opened.Queue, out var queue)
             || queue.Hours.IsOpen(time.GetUtcNow())
             || string.IsNullOrWhiteSpace(queue.Definition.OutOfHoursReply))

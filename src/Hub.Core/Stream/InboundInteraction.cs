@@ -28,6 +28,12 @@ public sealed record InboundInteraction(
     /// <summary>External ids this message answers (In-Reply-To, then References): it joins their thread.</summary>
     public IReadOnlyList<string> RepliesTo { get; init; } = [];
 
+    /// <summary>
+    /// Sent by a machine (an auto-responder, a mailing list, a bounce): never answered automatically, or two
+    /// robots would answer each other forever.
+    /// </summary>
+    public bool IsAutomated { get; init; }
+
     /// <summary>The provider's original bytes (an e-mail's source), stored beside the interaction in the same transaction.</summary>
     public byte[]? RawSource { get; init; }
 }

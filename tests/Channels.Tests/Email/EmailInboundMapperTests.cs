@@ -41,4 +41,28 @@ public sealed class EmailInboundMapperTests
         Assert.Equal("ana.silva@example.com", mapped.SenderAddress);
         Assert.Equal("body", mapped.Text);
     }
+
+    [Theory]
+    [InlineData("Auto-Submitted: auto-replied")]
+    [InlineData("Auto-Submitted: auto-generated")]
+    [InlineData("Precedence: bulk")]
+    [InlineData("Precedence: list")]
+    [InlineData("X-Autoreply: yes")]
+    [InlineData("List-Id: <news.example.com>")]
+    public void MachineSentMailIsMarkedSoNothingAnswersItAutomatically(string header)
+    {
+        var mapped = EmailInboundMapper.Map(TestMail.Read("From: robot@example.com", header, "Message-ID: <r@example.com>", "", "I am away"), Received);
+
+        Assert.True(mapped.IsAutomated);
+    }
+
+    [Theory]
+    [InlineData("Auto-Submitted: no")]
+    [InlineData("Precedence: first-class")]
+    public void PersonalMailIsNotMarkedAutomated(string header)
+    {
+        var mapped = EmailInboundMapper.Map(TestMail.Read("From: ana@example.com", header, "Message-ID: <p@example.com>", "", "hello"), Received);
+
+        Assert.False(mapped.IsAutomated);
+    }
 }

@@ -234,6 +234,21 @@ public abstract class RoutingConfigConformance(StoreProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task AnAutomatedMessageGetsNoOutOfHoursReplySoTwoRobotsNeverAnswerEachOther()
+    {
+        _config.Time.SetUtcNow(new DateTimeOffset(2026, 1, 5, 19, 0, 0, TimeSpan.Zero));
+        await _config.Admin.SaveQueueAsync(Queues.Billing, CancellationToken.None).WaitAsync(Timeout);
+        await _config.Admin.ReplaceRulesAsync([new RoutingRule("billing", "billing", Keyword: "invoice")], CancellationToken.None).WaitAsync(Timeout);
+        var pipeline = await _config.StartPipelineAsync();
+
+        var autoReply = Inbound.Sms("+15555550116", "Out of office re: your invoice") with { IsAutomated = true };
+        var opened = await pipeline.AcceptAsync(autoReply, CancellationToken.None).WaitAsync(Timeout);
+
+        var interactions = await _config.Conversations.InteractionsAsync(opened.ConversationId, CancellationToken.None).WaitAsync(Timeout);
+        Assert.DoesNotContain(interactions, i => i.Direction == InteractionDirection.Out);
+    }
+
+    [Fact]
     public async Task AConversationOpenedWhileItsQueueIsOpenGetsNoOutOfHoursReply()
     {
         // Monday 2026-01-05 10:00 in Berlin.
