@@ -24,6 +24,7 @@ app.MapWebhooks();
 app.MapHubApi();
 app.MapAgentSelfApi();
 app.MapAdminApi();
+app.MapEmailHtmlApi();
 app.MapAccountEndpoints();
 app.MapHubHealthChecks();
 app.MapAgentConsole();
