@@ -137,10 +137,11 @@ public sealed class RouterFailureTests : IAsyncLifetime
         await first.KillAsync();
 
         // Redis comes back empty: every routing key of this cluster is gone.
-        using (var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(cluster.Settings["ConnectionStrings:Redis"]))
+        // A generous sync timeout: the shared test Redis holds every other test's keys, and SCAN walks them all.
+        using (var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(cluster.Settings["ConnectionStrings:Redis"] + ",syncTimeout=30000"))
         {
             var server = redis.GetServer(redis.GetEndPoints()[0]);
-            foreach (var key in server.Keys(pattern: cluster.KeyPrefix + "*").ToList())
+            foreach (var key in server.Keys(pattern: cluster.KeyPrefix + "*", pageSize: 1000).ToList())
             {
                 await redis.GetDatabase().KeyDeleteAsync(key);
             }
