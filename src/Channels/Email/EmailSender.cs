@@ -22,6 +22,10 @@ public sealed class EmailSender(
 {
     private readonly MimeReader _reader = new();
 
+    // Read once: the trusted certificate does not change while the hub runs, and every reply would reload it.
+    private readonly Lazy<System.Net.Security.RemoteCertificateValidationCallback?> _certificateValidation =
+        new(() => TrustedCertificate.Only(options.Value.TrustedCertificateFile));
+
     public ChannelKind Channel => ChannelKind.Email;
 
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
@@ -49,7 +53,7 @@ public sealed class EmailSender(
                 Security = settings.Security,
                 UserName = settings.UserName,
                 Password = settings.Password,
-                CertificateValidation = TrustedCertificate.Only(settings.TrustedCertificateFile),
+                CertificateValidation = _certificateValidation.Value,
             },
             smtpLogger);
         var result = await client.SendAsync(new SmtpMessage(settings.From, draft.To.Select(t => t.Address).ToList(), composed.Content), cancellationToken);
