@@ -50,6 +50,7 @@ public static class HubCoreExtensions
         services.AddSingleton<Outbox>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ChannelCursors>();
+        services.AddSingleton<OptOuts>();
         services.AddSingleton<InteractionSources>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<InboundPipeline>();

@@ -24,6 +24,15 @@ public class ConversationEventLineTests
             Line(ConversationEventKinds.Assigned, 2, """{"basis":"sticky","candidatesConsidered":1,"rule":null,"step":2}""").Text);
 
     [Fact]
+    public void AnOptOutSaysTheWordAndHowToComeBack() =>
+        Assert.Equal("Customer opted out by sending \"QUIT\": no more texts until they send START",
+            Line(ConversationEventKinds.OptedOut, null, """{"keyword":"QUIT"}""").Text);
+
+    [Fact]
+    public void AnOptInSaysTheWord() =>
+        Assert.Equal("Customer opted back in by sending \"UNSTOP\"", Line(ConversationEventKinds.OptedIn, null, """{"keyword":"UNSTOP"}""").Text);
+
+    [Fact]
     public void AnAssignmentWithoutDetailsStillSaysWho() =>
         Assert.Equal("Assigned to Ana", Line(ConversationEventKinds.Assigned, 1, null).Text);
 

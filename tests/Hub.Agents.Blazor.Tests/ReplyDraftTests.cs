@@ -21,6 +21,18 @@ public class ReplyDraftTests
     public void TheCounterShowsUsedAgainstTheLimit() => Assert.Equal("5 / 1600", new ReplyDraft { Text = "hello" }.Counter);
 
     [Fact]
+    public void AnSmsCounterAddsTheSegmentsTheCustomerIsBilledFor()
+    {
+        Assert.Equal("5 / 1600 · 1 SMS", new ReplyDraft { Text = "hello" }.CounterFor(ContactHub.Core.Domain.ChannelKind.Sms));
+        Assert.Equal("161 / 1600 · 2 SMS segments", new ReplyDraft { Text = new string('a', 161) }.CounterFor(ContactHub.Core.Domain.ChannelKind.Sms));
+        Assert.Equal("71 / 1600 · 2 SMS segments", new ReplyDraft { Text = "😞" + new string('a', 69) }.CounterFor(ContactHub.Core.Domain.ChannelKind.Sms));
+    }
+
+    [Fact]
+    public void OtherChannelsCountCharactersOnly() =>
+        Assert.Equal("5 / 1600", new ReplyDraft { Text = "hello" }.CounterFor(ContactHub.Core.Domain.ChannelKind.Email));
+
+    [Fact]
     public void TheCounterWarnsInTheLastTenthOfTheLimit()
     {
         Assert.False(new ReplyDraft { Text = new string('a', 1439) }.IsNearLimit);

@@ -59,11 +59,33 @@ public sealed class OutboxWorkerTests : IAsyncLifetime
         Assert.Equal("21610", stored.ErrorCode);
     }
 
+    [Fact]
+    public async Task AProviderRefusalBecauseTheCustomerOptedOutIsRememberedForTheNextReply()
+    {
+        var sender = new ScriptedSender(new SendRejected("21610", "Attempt to send to unsubscribed recipient") { RecipientOptedOut = true });
+
+        await SendThroughWorkerAsync(sender, expectedStatus: DeliveryStatus.Failed);
+
+        var optOut = await new OptOuts(_store.Connections).FindAsync(ChannelKind.Sms, "+15555550123", CancellationToken.None);
+        Assert.NotNull(optOut);
+        Assert.Equal("STOP", optOut.Keyword);
+    }
+
+    [Fact]
+    public async Task AnOrdinaryRefusalDoesNotOptTheCustomerOut()
+    {
+        var sender = new ScriptedSender(new SendRejected("21211", "Invalid To"));
+
+        await SendThroughWorkerAsync(sender, expectedStatus: DeliveryStatus.Failed);
+
+        Assert.Null(await new OptOuts(_store.Connections).FindAsync(ChannelKind.Sms, "+15555550123", CancellationToken.None));
+    }
+
     private async Task<InteractionStatusChanged> SendThroughWorkerAsync(ScriptedSender sender, string expectedStatus)
     {
         var events = new RecordingBus();
         var signal = new OutboxSignal();
-        using var worker = new OutboxWorker(_outbox, signal, [sender], events, _store.Time, NullLogger<OutboxWorker>.Instance);
+        using var worker = new OutboxWorker(_outbox, signal, [sender], events, new OptOuts(_store.Connections), _store.Time, NullLogger<OutboxWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
         await _outbox.QueueReplyAsync(_conversationId, ChannelKind.Sms, "Your parcel ships today.", [], 1, CancellationToken.None);
         signal.Wake();
@@ -90,31 +112,6 @@ public sealed class OutboxWorkerTests : IAsyncLifetime
         {
             var attempt = Interlocked.Increment(ref _attempts);
             return Task.FromResult(results[Math.Min(attempt, results.Length) - 1]);
-        }
-    }
-
-    private sealed class RecordingBus : IHubEventBus
-    {
-        private readonly ConcurrentQueue<HubEvent> _published = new();
-
-        public Task PublishAsync(HubEvent hubEvent)
-        {
-            _published.Enqueue(hubEvent);
-            return Task.CompletedTask;
-        }
-
-        public IDisposable Subscribe(Action<HubEvent> handler) => throw new NotSupportedException();
-
-        public async Task<InteractionStatusChanged> WaitForAsync(Func<HubEvent, bool> match)
-        {
-            while (true)
-            {
-                if (_published.FirstOrDefault(match) is InteractionStatusChanged found)
-                {
-                    return found;
-                }
-                await Task.Delay(20);
-            }
         }
     }
 }

@@ -23,6 +23,7 @@ public static class TwilioChannelExtensions
         services.AddHttpClient<TwilioSmsSender>((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout);
         services.AddTransient<IChannelSender>(sp => sp.GetRequiredService<TwilioSmsSender>());
         services.AddSingleton<TwilioWebhookGuard>();
+        services.AddSingleton<SmsKeywordResponder>();
         return services;
     }
 }

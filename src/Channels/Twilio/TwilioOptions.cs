@@ -18,6 +18,9 @@ public sealed class TwilioOptions
     /// <summary>When set, Twilio picks the sender from the service's pool and <see cref="PhoneNumber"/> is not sent.</summary>
     public string? MessagingServiceSid { get; set; }
 
+    /// <summary>Answer to a customer's HELP (or INFO) text; carriers require one. Empty: no answer.</summary>
+    public string HelpReply { get; set; } = "You are texting our support team: write your question and an agent will answer. Reply STOP to stop texts, START to resume.";
+
     /// <summary>Bounds one send attempt so a hung connection cannot stall the outbox.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -22,6 +22,9 @@ public sealed class TwilioSmsSender(
 {
     public const string StatusCallbackPath = "/webhooks/twilio/sms/status";
 
+    /// <summary>Twilio's "Attempt to send to unsubscribed recipient": the customer replied STOP to this number.</summary>
+    public const string UnsubscribedRecipientCode = "21610";
+
     public ChannelKind Channel => ChannelKind.Sms;
 
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
@@ -96,7 +99,7 @@ public sealed class TwilioSmsSender(
             return new SendDeferred($"Twilio answered {(int)response.StatusCode}: {reason}", RetryAfter(response));
         }
         var code = error is { Code: > 0 } ? error.Code.ToString(CultureInfo.InvariantCulture) : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-        return new SendRejected(code, reason);
+        return new SendRejected(code, reason) { RecipientOptedOut = code == UnsubscribedRecipientCode };
     }
 
     private static async Task<T?> ReadJsonAsync<T>(HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ContactHub.Channels.Twilio;
 
-/// <summary>Inbound SMS/MMS: verify, append durably, then answer empty TwiML (no auto-reply).</summary>
+/// <summary>Inbound SMS/MMS: verify, append durably, act on STOP/START/HELP, then answer empty TwiML (replies go through the outbox).</summary>
 public static class TwilioSmsWebhook
 {
     public const string Path = "/webhooks/twilio/sms";
@@ -15,6 +15,7 @@ public static class TwilioSmsWebhook
         HttpRequest request,
         TwilioWebhookGuard guard,
         InboundPipeline pipeline,
+        SmsKeywordResponder keywords,
         TimeProvider time,
         ILogger<TwilioWebhookGuard> logger,
         CancellationToken cancellationToken)
@@ -32,6 +33,7 @@ public static class TwilioSmsWebhook
         // Answer only once the append is durable: a Twilio retry of the same MessageSid is deduplicated by the store.
         var appended = await pipeline.AcceptAsync(mapped.Interaction, cancellationToken);
         TwilioLog.InboundAccepted(logger, mapped.Interaction.ExternalId, appended.InteractionId, appended.IsDuplicate);
+        await keywords.RespondAsync(mapped.Interaction, appended, form.Fields.GetValueOrDefault("OptOutType"), appended.IsDuplicate, cancellationToken);
         return TypedResults.Text(EmptyTwiml, "text/xml");
     }
 }

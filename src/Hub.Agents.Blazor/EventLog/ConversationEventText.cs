@@ -19,6 +19,8 @@ public sealed record ConversationEventLine(long Id, string Kind, string Text, st
             ConversationEventKinds.Transferred => Transferred(who, data, nameOf),
             ConversationEventKinds.Reclaimed => Reclaimed(e.AgentId is null ? null : who, data),
             ConversationEventKinds.Resolved => $"Resolved by {who}",
+            ConversationEventKinds.OptedOut => $"Customer opted out by sending \"{StringOf(data, "keyword") ?? "STOP"}\": no more texts until they send START",
+            ConversationEventKinds.OptedIn => $"Customer opted back in by sending \"{StringOf(data, "keyword") ?? "START"}\"",
             _ => $"{Capitalise(e.Kind)} ({who})",
         };
         return new ConversationEventLine(e.Id, e.Kind, text, string.IsNullOrWhiteSpace(note) ? null : note, e.CreatedAt);

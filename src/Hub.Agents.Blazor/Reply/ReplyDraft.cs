@@ -1,3 +1,4 @@
+using ContactHub.Core.Domain;
 using ContactHub.Core.Services;
 using Microsoft.AspNetCore.Components.Web;
 
@@ -19,6 +20,17 @@ public sealed class ReplyDraft
     public bool CanSend => !string.IsNullOrWhiteSpace(Text) && !IsOverLimit;
 
     public string Counter => $"{Length} / {MaxLength}";
+
+    /// <summary>SMS adds the segment count: a long or emoji-bearing text is billed several times.</summary>
+    public string CounterFor(ChannelKind channel)
+    {
+        if (channel != ChannelKind.Sms || Length == 0)
+        {
+            return Counter;
+        }
+        var segments = SmsSegments.Count(Text);
+        return $"{Counter} · {segments} SMS{(segments == 1 ? "" : " segments")}";
+    }
 
     /// <summary>The counter turns to a warning in the last 10 %, before the hard stop.</summary>
     public bool IsNearLimit => Length >= MaxLength * 9 / 10;

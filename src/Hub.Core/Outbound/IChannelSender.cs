@@ -19,7 +19,12 @@ public sealed record SendDeferred(string Reason, TimeSpan? RetryAfter) : SendRes
 public sealed record SendUncertain(string Reason) : SendResult;
 
 /// <summary>The provider refused the message for good (invalid number, opted out...).</summary>
-public sealed record SendRejected(string ErrorCode, string Reason) : SendResult;
+public sealed record SendRejected(string ErrorCode, string Reason) : SendResult
+{
+    /// <summary>The provider refused because the customer opted out (Twilio 21610): the hub remembers it and refuses
+    /// further replies up front.</summary>
+    public bool RecipientOptedOut { get; init; }
+}
 
 /// <summary>One per channel: speaks the provider's send API. Shaped so an official SDK could sit behind it.</summary>
 public interface IChannelSender

@@ -15,6 +15,7 @@ public sealed class OutOfHoursReplier(
     Outbox outbox,
     OutboxSignal signal,
     ConversationEventLog log,
+    OptOuts optOuts,
     IHubEventBus events,
     TimeProvider time)
 {
@@ -26,6 +27,10 @@ public sealed class OutOfHoursReplier(
             || !config.Current.Queues.TryGetValue(opened.Queue, out var queue)
             || queue.Hours.IsOpen(time.GetUtcNow())
             || string.IsNullOrWhiteSpace(queue.Definition.OutOfHoursReply))
+        {
+            return false;
+        }
+        if (await optOuts.FindAsync(interaction.Channel, interaction.SenderAddress, cancellationToken) is not null)
         {
             return false;
         }

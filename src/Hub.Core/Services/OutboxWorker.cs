@@ -12,6 +12,7 @@ public sealed partial class OutboxWorker(
     OutboxSignal signal,
     IEnumerable<IChannelSender> senders,
     IHubEventBus events,
+    OptOuts optOuts,
     TimeProvider time,
     ILogger<OutboxWorker> logger) : BackgroundService
 {
@@ -83,6 +84,12 @@ public sealed partial class OutboxWorker(
             case SendRejected rejected:
                 LogRejected(message.InteractionId, rejected.ErrorCode, rejected.Reason);
                 applied = await outbox.RecordFailedAsync(message.InteractionId, rejected.ErrorCode, rejected.Reason, cancellationToken);
+                if (rejected.RecipientOptedOut)
+                {
+                    // The provider saw a STOP the hub did not (sent before the hub existed, or to another of our
+                    // numbers): remember it, so the console refuses the next reply up front instead of failing it.
+                    await optOuts.RecordOptOutAsync(message.Channel, message.ToAddress, "STOP", time.GetUtcNow(), cancellationToken);
+                }
                 break;
         }
         if (applied is not null)

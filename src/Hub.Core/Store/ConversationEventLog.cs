@@ -12,6 +12,12 @@ public static class ConversationEventKinds
 
     /// <summary>The conversation opened while its queue was closed and the out-of-hours reply was queued.</summary>
     public const string OutOfHours = "out-of-hours";
+
+    /// <summary>The customer sent an opt-out keyword (SMS STOP): no message may be sent to them on that channel.</summary>
+    public const string OptedOut = "opted-out";
+
+    /// <summary>The customer sent an opt-in keyword (SMS START) after opting out.</summary>
+    public const string OptedIn = "opted-in";
 }
 
 /// <param name="Data">Kind-specific details as JSON (reason, note, target...).</param>

@@ -60,7 +60,7 @@ public static class HubApi
             interactions.Select(InteractionDto.From).ToList()));
     }
 
-    private static async Task<Results<Accepted<InteractionDto>, BadRequest<string>, NotFound>> ReplyAsync(
+    private static async Task<Results<Accepted<InteractionDto>, BadRequest<string>, NotFound, ProblemHttpResult>> ReplyAsync(
         long id, ReplyBody body, HttpContext context, ReplyService replies, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(body.Text) || body.Text.Length > ReplyService.MaxReplyLength)
@@ -76,10 +76,13 @@ public static class HubApi
             }
             channel = parsed;
         }
-        var interaction = await replies.ReplyAsync(id, new ReplyRequest(body.Text, channel), context.User.AgentId(), cancellationToken);
-        return interaction is null
-            ? TypedResults.NotFound()
-            : TypedResults.Accepted($"/api/conversations/{id}", InteractionDto.From(interaction));
+        return await replies.ReplyAsync(id, new ReplyRequest(body.Text, channel), context.User.AgentId(), cancellationToken) switch
+        {
+            ReplyQueued queued => TypedResults.Accepted($"/api/conversations/{id}", InteractionDto.From(queued.Interaction)),
+            // 409: the request is fine but the customer's state forbids it; the code lets clients react, the detail explains.
+            ReplyRefused refused => TypedResults.Problem(refused.Reason, statusCode: StatusCodes.Status409Conflict, title: refused.Code),
+            _ => TypedResults.NotFound(),
+        };
     }
 
     private static async Task<Ok<List<AgentDto>>> AgentsAsync(UserStore users, IRouter router, CancellationToken cancellationToken)

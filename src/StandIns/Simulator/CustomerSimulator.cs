@@ -6,13 +6,15 @@ namespace ContactHub.StandIns.Simulator;
 
 /// <summary>
 /// Plays customers texting the support number: every few seconds a signed inbound SMS to the hub, exactly as Twilio
-/// would post it, and now and then the same MessageSid again to exercise the hub's dedupe.
+/// would post it, and now and then the same MessageSid again to exercise the hub's dedupe; a few customers text STOP,
+/// HELP or START, so the demo shows opt-outs.
 /// </summary>
 public sealed partial class CustomerSimulator(
     IOptions<SimulatorOptions> simulatorOptions,
     IOptions<TwilioStandInOptions> twilioOptions,
     IConfiguration configuration,
     IHttpClientFactory httpClients,
+    CarrierOptOuts carrierOptOuts,
     TimeProvider time,
     ILogger<CustomerSimulator> logger) : BackgroundService
 {
@@ -51,8 +53,11 @@ public sealed partial class CustomerSimulator(
     {
         var account = twilioOptions.Value;
         var customer = Customers.Pool[Random.Shared.Next(Customers.Pool.Count)];
-        var body = Customers.Messages[Random.Shared.Next(Customers.Messages.Count)];
-        return InboundSmsForm.Build(account.AccountSid, TwilioSids.New("SM"), customer, account.PhoneNumbers[0], body);
+        var ourNumber = account.PhoneNumbers[0];
+        var body = Customers.NextBody(carrierOptOuts.Blocks(customer.PhoneNumber, ourNumber));
+        // The carrier network sees the keyword on its way to the hub, as Twilio does.
+        carrierOptOuts.Observe(customer.PhoneNumber, ourNumber, body);
+        return InboundSmsForm.Build(account.AccountSid, TwilioSids.New("SM"), customer, ourNumber, body);
     }
 
     private async Task PostAsync(List<KeyValuePair<string, string>> form, CancellationToken cancellationToken)

@@ -32,4 +32,20 @@ public static class Customers
         "My tracking number says delivered but nothing is here",
         "Can I speak to someone about upgrading my plan?",
     ];
+
+    /// <summary>Mostly questions; now and then a keyword, and an opted-out customer often comes back with START.</summary>
+    public static string NextBody(bool optedOut)
+    {
+        var roll = Random.Shared.NextDouble();
+        if (optedOut && roll < 0.5)
+        {
+            return "START";
+        }
+        return roll switch
+        {
+            < 0.03 => "STOP",
+            < 0.05 => "HELP",
+            _ => Messages[Random.Shared.Next(Messages.Count)],
+        };
+    }
 }

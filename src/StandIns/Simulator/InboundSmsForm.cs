@@ -1,4 +1,4 @@
-using ContactHub.StandIns.Twilio;
+using ContactHub.Core.Domain;
 
 namespace ContactHub.StandIns.Simulator;
 

@@ -20,6 +20,7 @@ public static class CreateMessageEndpoint
         IOptions<TwilioStandInOptions> options,
         SendRateLimiter rateLimiter,
         MessageLedger ledger,
+        CarrierOptOuts optOuts,
         StatusCallbackQueue callbacks,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -74,6 +75,11 @@ public static class CreateMessageEndpoint
         if (statusCallback is not null && !IsHttpUrl(statusCallback))
         {
             return TwilioErrors.InvalidStatusCallback(statusCallback);
+        }
+
+        if (optOuts.Blocks(to, from))
+        {
+            return TwilioErrors.Unsubscribed();
         }
 
         var message = NewResource(account.AccountSid, to, from, serviceSid, body, mediaUrls.Count, time.GetUtcNow());

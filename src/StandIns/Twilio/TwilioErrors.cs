@@ -26,6 +26,8 @@ public static class TwilioErrors
 
     public static IResult InvalidStatusCallback(string url) => Error(StatusCodes.Status400BadRequest, 21609, $"The StatusCallback URL {url} is not a valid URL.");
 
+    public static IResult Unsubscribed() => Error(StatusCodes.Status400BadRequest, 21610, "Attempt to send to unsubscribed recipient");
+
     private static IResult Error(int status, int code, string message) =>
         TypedResults.Json(
             new TwilioErrorBody(code, message, "https://www.twilio.com/docs/errors/" + code.ToString(CultureInfo.InvariantCulture), status),

@@ -11,6 +11,7 @@ public static class TwilioStandInExtensions
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MessageLedger>();
+        services.AddSingleton<CarrierOptOuts>();
         services.AddSingleton<StatusCallbackQueue>();
         services.AddSingleton<SendRateLimiter>();
         services.AddHttpClient(StatusCallbackWorker.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ContactHub.Channels.Tests.Support;
 using ContactHub.StandIns;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactHub.Channels.Tests.Twilio;
 
@@ -75,6 +76,37 @@ public sealed class TwilioStandInContractTests : IAsyncLifetime
         var message = Assert.Single(listed.EnumerateArray());
         Assert.Equal(created.GetProperty("sid").GetString(), message.GetProperty("sid").GetString());
         Assert.Equal("Hello 👋", message.GetProperty("body").GetString());
+    }
+
+    [Fact]
+    public async Task AHandsetThatTextedStopCannotBeMessagedUntilItTextsStart()
+    {
+        var carrier = standIn.Services.GetRequiredService<ContactHub.StandIns.Twilio.CarrierOptOuts>();
+        carrier.Observe("+15555550123", "+15555550100", "Stop");
+
+        using var blocked = await PostAsync("To=%2B15555550123&From=%2B15555550100&Body=hi", TestAccount.AccountSid, TestAccount.AuthToken);
+        using var otherCustomer = await PostAsync("To=%2B15555550124&From=%2B15555550100&Body=hi", TestAccount.AccountSid, TestAccount.AuthToken);
+        carrier.Observe("+15555550123", "+15555550100", "START");
+        using var resumed = await PostAsync("To=%2B15555550123&From=%2B15555550100&Body=hi", TestAccount.AccountSid, TestAccount.AuthToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, blocked.StatusCode);
+        Assert.Equal(21610, (await ErrorAsync(blocked)).GetProperty("code").GetInt32());
+        Assert.Equal(HttpStatusCode.Created, otherCustomer.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, resumed.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheSenderReports21610AsARefusalBecauseTheCustomerOptedOut()
+    {
+        standIn.Services.GetRequiredService<ContactHub.StandIns.Twilio.CarrierOptOuts>().Observe("+15555550125", "+15555550100", "UNSUBSCRIBE");
+        var (services, sender) = SenderFactory.Create(standIn.BaseUrl(), "https://hooks.example.com");
+        await using var _ = services;
+
+        var result = await sender.SendAsync(SenderFactory.Message("+15555550125"), CancellationToken.None).WaitAsync(Timeouts.Await);
+
+        var rejected = Assert.IsType<ContactHub.Core.Outbound.SendRejected>(result);
+        Assert.Equal("21610", rejected.ErrorCode);
+        Assert.True(rejected.RecipientOptedOut);
     }
 
     private async Task<HttpResponseMessage> PostAsync(string form, string user, string password, string? pathSid = null)

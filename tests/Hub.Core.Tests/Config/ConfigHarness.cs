@@ -64,7 +64,7 @@ internal sealed class ConfigHarness : IAsyncDisposable
     {
         var stream = await Store.StartStreamAsync(new RuleEngine(State));
         var outbox = new Outbox(Store.Connections, Time);
-        var replier = new OutOfHoursReplier(State, outbox, new OutboxSignal(), EventLog, Bus, Time);
+        var replier = new OutOfHoursReplier(State, outbox, new OutboxSignal(), EventLog, new OptOuts(Store.Connections), Bus, Time);
         return new InboundPipeline(stream, Router, Bus, replier, new StickyAgents(State, Conversations, Time), Time, NullLogger<InboundPipeline>.Instance);
     }
 
