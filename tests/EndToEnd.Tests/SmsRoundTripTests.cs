@@ -69,4 +69,28 @@ public sealed class SmsRoundTripTests() : BrowserHubTest(agents: 0)
             throw new Xunit.Sdk.XunitException($"{error.Message}\n--- browser console ---\n{string.Join('\n', browserLog)}\n--- hub output ---\n{Hub.Output}");
         }
     }
+
+    [Fact]
+    public async Task ACustomerWhoTextedStopCannotBeTextedAndTheConsoleSaysWhyBeforeTheAgentTypes()
+    {
+        var (context, page) = await SignInAsync("alice", AgentPassword);
+        await using var _ = context;
+        await GoAvailableAsync(page);
+
+        const string customer = "+15555550124";
+        await SendCustomerSmsAsync(customer, "Stop");
+
+        await page.ClickAsync("[data-testid=offer-accept]", new() { Timeout = Timeout });
+        var item = page.Locator("[data-testid=conversation-item]").First;
+        await Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await item.ClickAsync();
+
+        var notice = page.Locator("[data-testid=reply-opted-out]");
+        await Assertions.Expect(notice).ToContainTextAsync("\"STOP\"", new() { Timeout = Timeout });
+        await Assertions.Expect(notice).ToContainTextAsync("until they send START");
+        await Assertions.Expect(page.Locator("[data-testid=reply-text]")).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator("[data-testid=reply-send]")).ToBeDisabledAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "03-opted-out.png") });
+        Assert.DoesNotContain(await Twilio.MessagesAsync(), m => m.To == customer);
+    }
 }

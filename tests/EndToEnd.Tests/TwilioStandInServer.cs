@@ -33,7 +33,7 @@ public sealed class TwilioStandInServer : IAsyncDisposable
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
-            var messages = await _client.GetFromJsonAsync<List<SentMessage>>(BaseUrl + "/_standin/messages", SnakeCase) ?? [];
+            var messages = await MessagesAsync();
             if (messages.FirstOrDefault(match) is { } found)
             {
                 return found;
@@ -42,6 +42,9 @@ public sealed class TwilioStandInServer : IAsyncDisposable
         }
         throw new TimeoutException("The Twilio stand-in did not receive the expected message.");
     }
+
+    public async Task<IReadOnlyList<SentMessage>> MessagesAsync() =>
+        await _client.GetFromJsonAsync<List<SentMessage>>(BaseUrl + "/_standin/messages", SnakeCase) ?? [];
 
     public async ValueTask DisposeAsync()
     {
