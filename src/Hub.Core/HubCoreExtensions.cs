@@ -51,10 +51,12 @@ public static class HubCoreExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ChannelCursors>();
         services.AddSingleton<OptOuts>();
+        services.AddSingleton<CallLog>();
         services.AddSingleton<InteractionSources>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<InboundPipeline>();
         services.AddSingleton<AssignmentService>();
+        services.AddSingleton<CallAbandonment>();
         services.AddSingleton<ReplyService>();
         services.AddSingleton<ConversationEventLog>();
         services.AddSingleton<TransferService>();

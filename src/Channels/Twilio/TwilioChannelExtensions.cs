@@ -1,3 +1,4 @@
+using ContactHub.Channels.Twilio.Voice;
 using ContactHub.Core.Domain;
 using ContactHub.Core.Outbound;
 using Microsoft.Extensions.Configuration;
@@ -18,6 +19,10 @@ public static class TwilioChannelExtensions
             .Validate(o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out _), "Twilio:ApiBaseUrl must be an absolute URL.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.AccountSid) && !string.IsNullOrWhiteSpace(o.AuthToken), "Twilio:AccountSid and Twilio:AuthToken are required.")
             .Validate(o => PhoneNumber.IsE164(o.PhoneNumber) || !string.IsNullOrWhiteSpace(o.MessagingServiceSid), "Twilio:PhoneNumber must be E.164 unless Twilio:MessagingServiceSid is set.")
+            .ValidateOnStart();
+        services.AddOptions<TwilioVoiceOptions>()
+            .BindConfiguration(TwilioVoiceOptions.Section)
+            .Validate(o => Uri.TryCreate(o.HoldMusicUrl, UriKind.Absolute, out _), "Twilio:Voice:HoldMusicUrl must be an absolute URL Twilio can fetch.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient<TwilioSmsSender>((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout);

@@ -1,3 +1,4 @@
+using ContactHub.Core.Domain;
 using ContactHub.Core.Config;
 using ContactHub.Core.Events;
 using ContactHub.Core.Store;
@@ -24,6 +25,8 @@ public sealed class OutOfHoursReplier(
     {
         if (!opened.OpenedConversation
             || interaction.IsAutomated
+            // A caller hears the out-of-hours message on the line; there is nothing to send afterwards.
+            || interaction.Channel == ChannelKind.Voice
             || !config.Current.Queues.TryGetValue(opened.Queue, out var queue)
             || queue.Hours.IsOpen(time.GetUtcNow())
             || string.IsNullOrWhiteSpace(queue.Definition.OutOfHoursReply))

@@ -13,6 +13,9 @@ public static class ConversationEventKinds
     /// <summary>The conversation opened while its queue was closed and the out-of-hours reply was queued.</summary>
     public const string OutOfHours = "out-of-hours";
 
+    /// <summary>The caller hung up before an agent answered; the conversation closes itself.</summary>
+    public const string Abandoned = "abandoned";
+
     /// <summary>The customer sent an opt-out keyword (SMS STOP): no message may be sent to them on that channel.</summary>
     public const string OptedOut = "opted-out";
 

@@ -60,6 +60,16 @@ public sealed class ConversationRepository(StoreConnections connections, TimePro
         return changed == 1;
     }
 
+    /// <summary>Resolves a conversation only while nobody holds it: an agent accepting at the same moment wins.</summary>
+    public async Task<bool> ResolveUnassignedAsync(long conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(
+            "UPDATE conversations SET state = 'resolved', last_activity_at = @now WHERE id = @conversationId AND state <> 'resolved' AND assignee_id IS NULL",
+            new { conversationId, now = time.GetUtcNow().ToUnixTimeMilliseconds() });
+        return changed == 1;
+    }
+
     /// <summary>Back to a queue with nobody holding it (transfer to queue, take-back).</summary>
     public async Task<bool> UnassignAsync(long conversationId, string queue, CancellationToken cancellationToken)
     {

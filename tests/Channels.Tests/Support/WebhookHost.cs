@@ -18,7 +18,7 @@ using Microsoft.Extensions.Logging;
 namespace ContactHub.Channels.Tests.Support;
 
 /// <summary>
-/// A minimal hub for the Twilio webhooks: real endpoints, real InboundPipeline, real Outbox on a throwaway SQLite
+/// A minimal hub for the Twilio SMS webhooks (voice needs the router, so its tests run on the whole hub): real endpoints, real InboundPipeline, real Outbox on a throwaway SQLite
 /// file, in-memory stream and event bus. The whole hub's host is the integrator's to test.
 /// </summary>
 public sealed class WebhookHost : IAsyncDisposable
@@ -79,7 +79,7 @@ public sealed class WebhookHost : IAsyncDisposable
         services.AddSingleton<StickyAgents>();
         services.AddTwilioChannel(builder.Configuration);
         host.app = builder.Build();
-        host.app.MapTwilioWebhooks();
+        host.app.MapTwilioSmsWebhooks();
         await host.app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None).WaitAsync(Timeouts.Await);
         await host.app.StartAsync().WaitAsync(Timeouts.Await);
         return host;

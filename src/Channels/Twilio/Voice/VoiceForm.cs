@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace ContactHub.Channels.Twilio.Voice;
+
+/// <summary>Reads the fields every voice webhook shares, with a reason for each one that is missing or malformed.</summary>
+public static class VoiceForm
+{
+    public static (string? CallSid, string? Error) CallSid(TwilioForm form)
+    {
+        var sid = form.Fields.GetValueOrDefault("CallSid");
+        if (string.IsNullOrWhiteSpace(sid))
+        {
+            return (null, "CallSid is required.");
+        }
+        return sid.Length > TwilioSmsMapper.MaxSidLength || !sid.StartsWith("CA", StringComparison.Ordinal)
+            ? (null, $"CallSid must be a Twilio call sid (CA followed by 32 characters).")
+            : (sid, null);
+    }
+
+    /// <summary>A whole number of seconds (QueueTime, CallDuration...); null when absent or not a number.</summary>
+    public static int? Seconds(TwilioForm form, string name) =>
+        int.TryParse(form.Fields.GetValueOrDefault(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= 86_400 * 7
+            ? value
+            : null;
+}

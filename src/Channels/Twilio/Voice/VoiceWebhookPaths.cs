@@ -1,0 +1,10 @@
+namespace ContactHub.Channels.Twilio.Voice;
+
+/// <summary>The voice URLs Twilio calls. The number's Voice URL is <see cref="Incoming"/>; the others the hub hands out in TwiML.</summary>
+public static class VoiceWebhookPaths
+{
+    public const string Incoming = "/webhooks/twilio/voice";
+    public const string Wait = "/webhooks/twilio/voice/wait";
+    public const string EnqueueAction = "/webhooks/twilio/voice/enqueue-action";
+    public const string Status = "/webhooks/twilio/voice/status";
+}

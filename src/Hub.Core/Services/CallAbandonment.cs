@@ -1,0 +1,33 @@
+using ContactHub.Core.Domain;
+using ContactHub.Core.Events;
+using ContactHub.Core.Routing;
+using ContactHub.Core.Store;
+
+namespace ContactHub.Core.Services;
+
+/// <summary>
+/// Closes the conversation of a call that ended before any agent took it: the router counts it abandoned (with its
+/// wait, for the abandonment rate) and withdraws a ringing offer, and the conversation is resolved so nobody is
+/// later offered a call that no longer exists.
+/// </summary>
+public sealed class CallAbandonment(IRouterControl router, ConversationRepository conversations, ConversationEventLog log, IHubEventBus events)
+{
+    /// <returns>True when this call closed the conversation (false when an agent had it, or it was already closed).</returns>
+    public async Task<bool> CloseIfUnansweredAsync(CallRecord call, string reason, CancellationToken cancellationToken)
+    {
+        var conversation = await conversations.GetAsync(call.ConversationId, cancellationToken);
+        if (conversation is null || conversation.AssigneeId is not null || conversation.State == ConversationState.Resolved)
+        {
+            return false;
+        }
+        if (!await conversations.ResolveUnassignedAsync(call.ConversationId, cancellationToken))
+        {
+            return false;
+        }
+        // The store decided; the router may not know the task any more (after a routing-state loss), which is fine.
+        await router.AbandonAsync(call.ConversationId);
+        await log.AppendAsync(call.ConversationId, ConversationEventKinds.Abandoned, agentId: null, new { waitedSeconds = call.QueueSeconds, reason }, cancellationToken);
+        await events.PublishAsync(new ConversationStateChanged(call.ConversationId, conversation.ContactId, "resolved"));
+        return true;
+    }
+}
