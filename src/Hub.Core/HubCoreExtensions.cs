@@ -51,6 +51,7 @@ public static class HubCoreExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ChannelCursors>();
         services.AddSingleton<InteractionSources>();
+        services.AddSingleton<HubSecrets>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<InboundPipeline>();
         services.AddSingleton<AssignmentService>();
