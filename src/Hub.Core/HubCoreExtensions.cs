@@ -53,6 +53,7 @@ public static class HubCoreExtensions
         services.AddSingleton<OptOuts>();
         services.AddSingleton<CallLog>();
         services.AddSingleton<InteractionSources>();
+        services.AddSingleton<HubSecrets>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<InboundPipeline>();
         services.AddSingleton<AssignmentService>();

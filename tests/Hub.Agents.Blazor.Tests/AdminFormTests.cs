@@ -30,6 +30,19 @@ public sealed class AdminFormTests
     }
 
     [Fact]
+    public void AQueuesEmailSenderRoundTripsAndBlankBoxesMeanTheHubsAddress()
+    {
+        var form = QueueForm.From(new QueueDefinition("billing") { EmailFrom = "billing@example.net", EmailFromName = "Acme Billing" });
+        var saved = form.ToDefinition().Queue!;
+        form.EmailFrom = "  ";
+        form.EmailFromName = "";
+        var cleared = form.ToDefinition().Queue!;
+
+        Assert.Equal(("billing@example.net", "Acme Billing"), (saved.EmailFrom, saved.EmailFromName));
+        Assert.Equal((null, null), (cleared.EmailFrom, cleared.EmailFromName));
+    }
+
+    [Fact]
     public void AnOverflowLineThatCannotBeReadIsReportedBeforeSaving()
     {
         var form = new QueueForm { Name = "q", Overflow = "soon to general" };

@@ -74,6 +74,9 @@ public sealed class AdminApiTests(HubFactoryFixture hub) : IClassFixture<HubFact
     [InlineData("Bad_Name", "\"priority\":10", "\"priority\":10", "Queue name")]
     [InlineData("overflow-queue", "\"queue\":\"general\"", "\"queue\":\"nowhere\"", "Overflow queue")]
     [InlineData("type-queue", "\"priority\":10", "\"priority\":\"high\"", "")]
+    [InlineData("from-queue", "\"priority\":10", "\"priority\":10,\"emailFrom\":\"billing at example.com\"", "emailFrom")]
+    [InlineData("from-inject-queue", "\"priority\":10", "\"priority\":10,\"emailFrom\":\"billing@example.com\\r\\nBcc: x@evil.example\"", "emailFrom")]
+    [InlineData("from-name-queue", "\"priority\":10", "\"priority\":10,\"emailFromName\":\"Billing\"", "emailFromName needs")]
     public async Task InvalidQueuesAreRefusedWithAReason(string name, string find, string replace, string reason)
     {
         var response = await Admin.PutAsync($"/api/admin/queues/{name}", Json(BerlinQueue.Replace(find, replace))).WaitAsync(TestServers.Timeout);
@@ -81,6 +84,20 @@ public sealed class AdminApiTests(HubFactoryFixture hub) : IClassFixture<HubFact
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(reason, await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await Admin.GetAsync($"/api/admin/queues/{name}").WaitAsync(TestServers.Timeout)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AQueuesEmailFromAddressAndNameRoundTripAndReachTheRoutingSnapshot()
+    {
+        var json = BerlinQueue.Replace("\"priority\":10", "\"priority\":10,\"emailFrom\":\"billing@example.net\",\"emailFromName\":\"Acme Billing\"");
+
+        var saved = await Admin.PutAsync("/api/admin/queues/billing-mail", Json(json)).WaitAsync(TestServers.Timeout);
+        var read = await Admin.GetFromJsonAsync<QueueDefinition>("/api/admin/queues/billing-mail").WaitAsync(TestServers.Timeout);
+        var loaded = hub.Factory.Services.GetRequiredService<RoutingConfigState>().Current.Queues["billing-mail"].Definition;
+
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        Assert.Equal(("billing@example.net", "Acme Billing"), (read!.EmailFrom, read.EmailFromName));
+        Assert.Equal("billing@example.net", loaded.EmailFrom);
     }
 
     [Fact]

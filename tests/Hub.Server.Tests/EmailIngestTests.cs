@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json.Nodes;
 using ContactHub.Server.Api;
 
 namespace ContactHub.Server.Tests;
@@ -34,6 +35,7 @@ public sealed class EmailIngestTests : IDisposable
             ["Email:Smtp:From"] = "support@example.net",
             ["Email:Smtp:FromName"] = "Acme Support",
             ["Email:Smtp:TrustedCertificateFile"] = Path.Combine(Path.GetDirectoryName(smtp.Maildir.TrimEnd('/'))!, "cert.pem"),
+            ["Email:Threading:PlusAddressReplyTo"] = "true",
         });
         _hub.CreateClient().Dispose();
     }
@@ -68,7 +70,7 @@ public sealed class EmailIngestTests : IDisposable
         var sent = await WaitForSentMailAsync(customer);
         var parsed = new ContactHub.Channels.Email.Mime.MimeReader().Read(sent);
         Assert.Equal($"q1-{_id}@example.com", parsed.InReplyTo);
-        Assert.Equal("Re: Broken lamp", parsed.Subject);
+        Assert.Matches($@"^Re: Broken lamp \[#CH-{first.ConversationId}-[a-z2-7]{{8}}\]$", parsed.Subject);
         Assert.Contains("A new lamp ships today.", parsed.TextBody);
 
         Deliver(Mail(customer, $"q2-{_id}@example.com", "Re: Broken lamp", "Thanks!", inReplyTo: parsed.MessageId));
@@ -77,6 +79,35 @@ public sealed class EmailIngestTests : IDisposable
         Assert.Equal(["in", "out", "in"], timeline.Select(i => i.Direction));
         Assert.All(timeline, i => Assert.Equal(first.ConversationId, i.ConversationId));
         Assert.Equal(parsed.MessageId, timeline[1].ExternalId);
+    }
+
+    [Fact]
+    public async Task AnAnswerWithoutThreadingHeadersJoinsByTheSubjectTokenAndByThePlusAddressAndTheQueuesAddressIsTheFrom()
+    {
+        var admin = _hub.CreateApiClient(HubFactory.AdminToken);
+        var general = (await admin.GetFromJsonAsync<JsonObject>("/api/admin/queues/general").WaitAsync(TestServers.Timeout))!;
+        general["emailFrom"] = "help@example.net";
+        general["emailFromName"] = "Acme Help";
+        (await admin.PutAsJsonAsync("/api/admin/queues/general", general).WaitAsync(TestServers.Timeout)).EnsureSuccessStatusCode();
+        var customer = $"lena.{_id}@example.com";
+        Deliver(Mail(customer, $"p1-{_id}@example.com", "Printer broken", "It prints nothing."));
+        var first = (await WaitForTimelineAsync(customer, count: 1))[0];
+
+        var reply = await _hub.CreateApiClient().PostAsJsonAsync($"/api/conversations/{first.ConversationId}/replies", new { text = "Please try a new cartridge." }).WaitAsync(TestServers.Timeout);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, reply.StatusCode);
+        var parsed = new ContactHub.Channels.Email.Mime.MimeReader().Read(await WaitForSentMailAsync(customer));
+        Assert.Equal([new ContactHub.Channels.Email.Mime.MimeMailbox("Acme Help", "help@example.net")], parsed.From);
+        Assert.Matches($@"^Re: Printer broken \[#CH-{first.ConversationId}-[a-z2-7]{{8}}\]$", parsed.Subject);
+        var replyTo = Assert.Single(parsed.ReplyTo).Address;
+        Assert.Matches($@"^help\+ch{first.ConversationId}-[a-z2-7]{{8}}@example\.net$", replyTo);
+
+        // The customer's client dropped In-Reply-To and References but kept the subject; then a new mail to the Reply-To.
+        Deliver(Mail(customer, $"p2-{_id}@example.com", "AW: " + parsed.Subject, "Still nothing."));
+        Deliver(Mail(customer, $"p3-{_id}@example.com", "Photo of the printer", "See attachment.", to: replyTo));
+        var timeline = await WaitForTimelineAsync(customer, count: 4);
+
+        Assert.Equal(["in", "out", "in", "in"], timeline.Select(i => i.Direction));
+        Assert.All(timeline, i => Assert.Equal(first.ConversationId, i.ConversationId));
     }
 
     private static async Task<byte[]> WaitForSentMailAsync(string recipient)
@@ -117,11 +148,11 @@ public sealed class EmailIngestTests : IDisposable
         }
     }
 
-    private static string Mail(string from, string messageId, string subject, string body, string? inReplyTo = null)
+    private static string Mail(string from, string messageId, string subject, string body, string? inReplyTo = null, string to = "support@example.net")
     {
         var headers = new StringBuilder()
             .Append($"From: Dana Customer <{from}>\r\n")
-            .Append("To: Support <support@example.net>\r\n")
+            .Append($"To: Support <{to}>\r\n")
             .Append($"Subject: {subject}\r\n")
             .Append("Date: Mon, 23 Nov 2026 10:00:00 +0000\r\n")
             .Append($"Message-ID: <{messageId}>\r\n");

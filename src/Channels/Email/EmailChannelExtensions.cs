@@ -1,3 +1,4 @@
+using ContactHub.Channels.Email.Threading;
 using ContactHub.Core.Outbound;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +18,14 @@ public static class EmailChannelExtensions
             .Validate(o => o.Host.Length == 0 || (o.From.Contains('@') && o.Port is > 0 and < 65536),
                 "Email:Smtp needs From (the support address) and a valid Port when Host is set.")
             .ValidateOnStart();
+        services.AddOptions<EmailThreadingOptions>().BindConfiguration("Email:Threading")
+            .Validate(o => o.TokenKey.Length is 0 or >= EmailThreadingOptions.MinTokenKeyLength,
+                $"Email:Threading:TokenKey must be at least {EmailThreadingOptions.MinTokenKeyLength} characters (or empty for a key kept in the store).")
+            .ValidateOnStart();
+        services.AddSingleton<ConversationTokenKey>();
         if (configuration.GetSection("Email:Smtp")["Host"] is { Length: > 0 })
         {
+            services.AddSingleton<ReplyAddresses>();
             services.AddSingleton<IChannelSender, EmailSender>();
         }
         if (configuration.GetSection("Email:Imap")["Host"] is { Length: > 0 })

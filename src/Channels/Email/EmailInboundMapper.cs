@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ContactHub.Channels.Email.Mime;
+using ContactHub.Channels.Email.Threading;
 using ContactHub.Core.Domain;
 using ContactHub.Core.Stream;
 
@@ -8,11 +9,12 @@ namespace ContactHub.Channels.Email;
 /// <summary>
 /// One received e-mail as the canonical inbound interaction: the sender's address is the identity, the Message-ID
 /// the external id (a hash of the raw source when a sender omits it, so a re-fetch still dedupes), and the
-/// threading headers say which conversation it continues.
+/// threading headers, then our conversation token, say which conversation it continues.
 /// </summary>
 public static class EmailInboundMapper
 {
-    public static InboundInteraction Map(MimeMessage message, DateTimeOffset receivedAt)
+    /// <param name="tokens">Checks conversation tokens in the subject and plus-addresses; null = tokens are not read.</param>
+    public static InboundInteraction Map(MimeMessage message, DateTimeOffset receivedAt, ConversationTokens? tokens = null)
     {
         var sender = message.From.FirstOrDefault() ?? message.ReplyTo.FirstOrDefault();
         var address = sender?.Address.Trim().ToLowerInvariant() is { Length: > 0 and <= InboundLimits.MaxAddressLength } a ? a : "unknown-sender@invalid";
@@ -35,6 +37,7 @@ public static class EmailInboundMapper
         {
             ThreadKey = externalId,
             RepliesTo = repliesTo,
+            TokenConversations = tokens?.FoundIn(message) ?? [],
             RawSource = message.Raw.ToArray(),
             IsAutomated = IsAutomated(message),
         };

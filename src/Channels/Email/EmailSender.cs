@@ -1,6 +1,7 @@
 using System.Globalization;
 using ContactHub.Channels.Email.Mime;
 using ContactHub.Channels.Email.Smtp;
+using ContactHub.Channels.Email.Threading;
 using ContactHub.Core.Domain;
 using ContactHub.Core.Outbound;
 using ContactHub.Core.Store;
@@ -12,10 +13,12 @@ namespace ContactHub.Channels.Email;
 /// <summary>
 /// Sends an agent's reply as an e-mail that threads in the customer's mail client: it answers the customer's newest
 /// message in the conversation (In-Reply-To/References from its kept source) and its Message-ID becomes the
-/// interaction's external id, so the customer's next reply joins the same conversation.
+/// interaction's external id, so the customer's next reply joins the same conversation. The subject (and, when
+/// configured, the Reply-To) also carries the conversation token, for answers that lose those headers.
 /// </summary>
 public sealed class EmailSender(
     IOptions<EmailSendOptions> options,
+    ReplyAddresses addresses,
     InteractionSources sources,
     TimeProvider time,
     ILogger<SmtpClient> smtpLogger) : IChannelSender
@@ -31,11 +34,12 @@ public sealed class EmailSender(
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var from = new MimeMailbox(settings.FromName, settings.From);
+        var addressing = await addresses.ForAsync(message.ConversationId, cancellationToken);
         var source = await sources.LatestInboundAsync(message.ConversationId, cancellationToken);
         var draft = source is null
-            ? new ReplyDraft { From = from, To = [new MimeMailbox("", message.ToAddress)], Subject = "Your message", TextBody = message.Text ?? "" }
-            : ReplyDraft.Answering(_reader.Read(source), from, message.Text ?? "");
+            ? new ReplyDraft { From = addressing.From, To = [new MimeMailbox("", message.ToAddress)], Subject = "Your message", TextBody = message.Text ?? "" }
+            : ReplyDraft.Answering(_reader.Read(source), addressing.From, message.Text ?? "");
+        draft = draft with { Subject = TokenSubject.Reply(draft.Subject, addressing.Token), ReplyTo = addressing.ReplyTo };
         ComposedMessage composed;
         try
         {
@@ -56,6 +60,8 @@ public sealed class EmailSender(
                 CertificateValidation = _certificateValidation.Value,
             },
             smtpLogger);
+        // The envelope sender stays the hub's own mailbox even when a queue's address is the From: bounces then
+        // return to the mailbox the hub reads, whichever queue answered.
         var result = await client.SendAsync(new SmtpMessage(settings.From, draft.To.Select(t => t.Address).ToList(), composed.Content), cancellationToken);
         return result.Outcome switch
         {

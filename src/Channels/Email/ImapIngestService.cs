@@ -1,5 +1,6 @@
 using ContactHub.Channels.Email.Imap;
 using ContactHub.Channels.Email.Mime;
+using ContactHub.Channels.Email.Threading;
 using ContactHub.Core.Services;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ public sealed class ImapIngestService(
     IOptions<ImapIngestOptions> options,
     ImapCursorCheckpoints checkpoints,
     InboundPipeline pipeline,
+    ConversationTokenKey tokenKey,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -48,6 +50,7 @@ public sealed class ImapIngestService(
     private async Task ConsumeAsync(ImapFetchedMessage fetched, CancellationToken cancellationToken)
     {
         var message = _reader.Read(fetched.RawMessage);
-        await pipeline.AcceptAsync(EmailInboundMapper.Map(message, time.GetUtcNow()), cancellationToken);
+        var tokens = await tokenKey.TokensAsync(cancellationToken);
+        await pipeline.AcceptAsync(EmailInboundMapper.Map(message, time.GetUtcNow(), tokens), cancellationToken);
     }
 }

@@ -25,6 +25,10 @@ public sealed class QueueForm
     public string TimeZone { get; set; } = "UTC";
     public string OutOfHoursReply { get; set; } = "";
 
+    /// <summary>Empty = replies come from the hub's own e-mail address.</summary>
+    public string EmailFrom { get; set; } = "";
+    public string EmailFromName { get; set; } = "";
+
     /// <summary>Open around the clock: the per-day boxes are ignored.</summary>
     public bool AlwaysOpen { get; set; } = true;
 
@@ -57,6 +61,8 @@ public sealed class QueueForm
             Team = queue.Team ?? "",
             TimeZone = queue.TimeZone,
             OutOfHoursReply = queue.OutOfHoursReply ?? "",
+            EmailFrom = queue.EmailFrom ?? "",
+            EmailFromName = queue.EmailFromName ?? "",
             AlwaysOpen = queue.Hours.Days.Count == 0,
             Holidays = string.Join(", ", queue.Hours.Holidays),
             RequiredSkills = SkillText.Format(queue.RequiredSkills),
@@ -110,6 +116,8 @@ public sealed class QueueForm
             Team = Team,
             TimeZone = TimeZone,
             OutOfHoursReply = OutOfHoursReply,
+            EmailFrom = string.IsNullOrWhiteSpace(EmailFrom) ? null : EmailFrom.Trim(),
+            EmailFromName = string.IsNullOrWhiteSpace(EmailFromName) ? null : EmailFromName.Trim(),
             RequiredSkills = skills,
             Overflow = steps,
             Hours = hours,

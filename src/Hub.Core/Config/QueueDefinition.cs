@@ -37,6 +37,12 @@ public sealed record QueueDefinition(string Name)
 
     public int MaxConsecutiveTimeouts { get; init; } = 2;
 
+    /// <summary>The address e-mail replies in this queue's conversations come from; null = the hub's <c>Email:Smtp:From</c>.</summary>
+    public string? EmailFrom { get; init; }
+
+    /// <summary>The display name shown with <see cref="EmailFrom"/>, e.g. "Acme Billing"; null = <c>Email:Smtp:FromName</c>.</summary>
+    public string? EmailFromName { get; init; }
+
     public QueueRoutingConfig ToRoutingConfig(bool isOpen) => new(Name)
     {
         ServiceLevelSeconds = ServiceLevelSeconds,

@@ -11,7 +11,7 @@ public sealed class QueueStore(StoreConnections connections, TimeProvider time)
         """
         SELECT name, display_name, priority, service_level_seconds, offer_timeout_seconds, wrap_up_seconds, sticky_seconds,
                reply_timer_seconds, team, required_skills_json, overflow_json, time_zone, business_hours_json,
-               out_of_hours_reply, max_consecutive_timeouts
+               out_of_hours_reply, max_consecutive_timeouts, email_from, email_from_name
         FROM queues
         """;
 
@@ -39,9 +39,10 @@ public sealed class QueueStore(StoreConnections connections, TimeProvider time)
             """
             INSERT INTO queues (name, display_name, priority, service_level_seconds, offer_timeout_seconds, wrap_up_seconds, sticky_seconds,
                                 reply_timer_seconds, team, required_skills_json, overflow_json, time_zone, business_hours_json,
-                                out_of_hours_reply, max_consecutive_timeouts, updated_at)
+                                out_of_hours_reply, max_consecutive_timeouts, email_from, email_from_name, updated_at)
             VALUES (@Name, @DisplayName, @Priority, @ServiceLevelSeconds, @OfferTimeoutSeconds, @WrapUpSeconds, @StickySeconds,
-                    @ReplyTimerSeconds, @Team, @Skills, @Overflow, @TimeZone, @Hours, @OutOfHoursReply, @MaxConsecutiveTimeouts, @Now)
+                    @ReplyTimerSeconds, @Team, @Skills, @Overflow, @TimeZone, @Hours, @OutOfHoursReply, @MaxConsecutiveTimeouts,
+                    @EmailFrom, @EmailFromName, @Now)
             ON CONFLICT (name) DO UPDATE SET
                 display_name = excluded.display_name, priority = excluded.priority,
                 service_level_seconds = excluded.service_level_seconds, offer_timeout_seconds = excluded.offer_timeout_seconds,
@@ -50,6 +51,7 @@ public sealed class QueueStore(StoreConnections connections, TimeProvider time)
                 required_skills_json = excluded.required_skills_json, overflow_json = excluded.overflow_json,
                 time_zone = excluded.time_zone, business_hours_json = excluded.business_hours_json,
                 out_of_hours_reply = excluded.out_of_hours_reply, max_consecutive_timeouts = excluded.max_consecutive_timeouts,
+                email_from = excluded.email_from, email_from_name = excluded.email_from_name,
                 updated_at = excluded.updated_at
             """,
             new
@@ -69,6 +71,8 @@ public sealed class QueueStore(StoreConnections connections, TimeProvider time)
                 Hours = ConfigJson.Write(queue.Hours),
                 queue.OutOfHoursReply,
                 queue.MaxConsecutiveTimeouts,
+                EmailFrom = string.IsNullOrWhiteSpace(queue.EmailFrom) ? null : queue.EmailFrom.Trim(),
+                EmailFromName = string.IsNullOrWhiteSpace(queue.EmailFromName) ? null : queue.EmailFromName.Trim(),
                 Now = time.GetUtcNow().ToUnixTimeMilliseconds(),
             },
             transaction);
@@ -99,6 +103,8 @@ public sealed class QueueStore(StoreConnections connections, TimeProvider time)
         public string? BusinessHoursJson { get; set; }
         public string? OutOfHoursReply { get; set; }
         public int MaxConsecutiveTimeouts { get; set; }
+        public string? EmailFrom { get; set; }
+        public string? EmailFromName { get; set; }
 
         public QueueDefinition ToDefinition() => new(Name)
         {
@@ -116,6 +122,8 @@ public sealed class QueueStore(StoreConnections connections, TimeProvider time)
             Hours = ConfigJson.Read(BusinessHoursJson, BusinessHoursSpec.AlwaysOpen),
             OutOfHoursReply = OutOfHoursReply,
             MaxConsecutiveTimeouts = MaxConsecutiveTimeouts,
+            EmailFrom = EmailFrom,
+            EmailFromName = EmailFromName,
         };
     }
 }

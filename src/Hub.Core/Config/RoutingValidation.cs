@@ -38,7 +38,22 @@ public static partial class RoutingValidation
         ?? Skills(queue.RequiredSkills)
         ?? Overflow(queue, knownQueues)
         ?? (queue.Hours is null ? "hours are required (an empty object means always open)." : BusinessHours.TryCreate(queue.Hours, queue.TimeZone, out _))
-        ?? (queue.OutOfHoursReply is { Length: > MaxOutOfHoursReply } ? $"outOfHoursReply is longer than {MaxOutOfHoursReply} characters." : null);
+        ?? (queue.OutOfHoursReply is { Length: > MaxOutOfHoursReply } ? $"outOfHoursReply is longer than {MaxOutOfHoursReply} characters." : null)
+        ?? QueueEmailFrom(queue);
+
+    /// <summary>Optional: an empty address means the hub's own; a name alone has nothing to be the name of.</summary>
+    private static string? QueueEmailFrom(QueueDefinition queue)
+    {
+        if (string.IsNullOrWhiteSpace(queue.EmailFrom))
+        {
+            return string.IsNullOrWhiteSpace(queue.EmailFromName) ? null : "emailFromName needs an emailFrom address.";
+        }
+        if (!EmailAddress.IsValid(queue.EmailFrom.Trim()))
+        {
+            return $"emailFrom '{queue.EmailFrom}' is not a plain e-mail address such as billing@example.com.";
+        }
+        return string.IsNullOrWhiteSpace(queue.EmailFromName) ? null : Text("emailFromName", queue.EmailFromName, 1, 80);
+    }
 
     public static string? Rules(IReadOnlyList<RoutingRule>? rules, IReadOnlyCollection<string> knownQueues)
     {

@@ -159,7 +159,8 @@ internal static class AppendStatements
 
     /// <summary>
     /// The thread a message belongs to: the thread of the newest of this customer's messages it answers, else the
-    /// thread it starts. A reply to a resolved thread then opens a new conversation in that same thread.
+    /// thread of a conversation it names by token, else the thread it starts. A reply to a resolved thread then opens
+    /// a new conversation in that same thread, whichever way it found the thread.
     /// </summary>
     private static async Task<string> ThreadKeyAsync(DbConnection connection, DbTransaction transaction, long contactId, string channel, InboundInteraction item)
     {
@@ -184,6 +185,19 @@ internal static class AppendStatements
             if (answered is not null)
             {
                 return answered;
+            }
+        }
+        foreach (var conversationId in item.TokenConversations.Take(5))
+        {
+            // Only this sender's own conversations on this channel: a token copied into someone else's mail (or a
+            // forged sender with a leaked token) must not put text into another customer's conversation.
+            var named = await connection.QuerySingleOrDefaultAsync<string?>(
+                "SELECT thread_key FROM conversations WHERE id = @conversationId AND contact_id = @contactId AND channel = @channel",
+                new { conversationId, contactId, channel },
+                transaction);
+            if (named is not null)
+            {
+                return named;
             }
         }
         return item.ThreadKey ?? "";

@@ -29,6 +29,13 @@ public sealed record InboundInteraction(
     public IReadOnlyList<string> RepliesTo { get; init; } = [];
 
     /// <summary>
+    /// Conversations the message names by a conversation token whose signature the adapter has verified (the e-mail
+    /// subject's token first, then a plus-address's), consulted only when <see cref="RepliesTo"/> finds nothing.
+    /// The store joins one only if it belongs to the same contact on the same channel.
+    /// </summary>
+    public IReadOnlyList<long> TokenConversations { get; init; } = [];
+
+    /// <summary>
     /// Sent by a machine (an auto-responder, a mailing list, a bounce): never answered automatically, or two
     /// robots would answer each other forever.
     /// </summary>

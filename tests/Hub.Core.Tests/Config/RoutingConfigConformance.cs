@@ -27,7 +27,7 @@ public abstract class RoutingConfigConformance(StoreProvider provider) : IAsyncL
     }
 
     [Fact]
-    public async Task AQueueRoundTripsWithHoursSkillsOverflowAndReply()
+    public async Task AQueueRoundTripsWithHoursSkillsOverflowReplyAndEmailSender()
     {
         var queue = Queues.Billing with
         {
@@ -36,6 +36,8 @@ public abstract class RoutingConfigConformance(StoreProvider provider) : IAsyncL
             Overflow = [new OverflowStep(120, Team: "backoffice"), new OverflowStep(600, Queue: "general")],
             ReplyTimerSeconds = 900,
             WrapUpSeconds = 30,
+            EmailFrom = "billing@example.net",
+            EmailFromName = "Acme Billing",
         };
 
         var result = await _config.Admin.SaveQueueAsync(queue, CancellationToken.None).WaitAsync(Timeout);
@@ -51,6 +53,7 @@ public abstract class RoutingConfigConformance(StoreProvider provider) : IAsyncL
         Assert.Equal("general", stored.Overflow[1].Queue);
         Assert.Equal(900, stored.ReplyTimerSeconds);
         Assert.Equal("We are closed; we answer from 9:00.", stored.OutOfHoursReply);
+        Assert.Equal(("billing@example.net", "Acme Billing"), (stored.EmailFrom, stored.EmailFromName));
         var config = stored.ToRoutingConfig(isOpen: false);
         Assert.Equal("billing-team", config.Team);
         Assert.False(config.IsOpen);

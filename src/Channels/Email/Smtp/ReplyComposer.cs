@@ -30,6 +30,8 @@ public sealed partial class ReplyComposer(TimeProvider? time = null)
         Header(sb, "To", Mailboxes(draft.To));
         if (draft.Cc.Count > 0)
             Header(sb, "Cc", Mailboxes(draft.Cc));
+        if (draft.ReplyTo is not null)
+            Header(sb, "Reply-To", Mailboxes([draft.ReplyTo]));
         Header(sb, "Subject", Text(ReplySubject(draft.Subject)));
         Header(sb, "Date", [FormatDate(_time.GetLocalNow())]);
         Header(sb, "Message-ID", [$"<{messageId}>"]);

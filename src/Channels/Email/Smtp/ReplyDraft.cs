@@ -15,6 +15,9 @@ public sealed record ReplyDraft
     public required IReadOnlyList<MimeMailbox> To { get; init; }
     public IReadOnlyList<MimeMailbox> Cc { get; init; } = [];
 
+    /// <summary>Where the customer's answer should go when not to <see cref="From"/> (a plus-address carrying the conversation token).</summary>
+    public MimeMailbox? ReplyTo { get; init; }
+
     /// <summary>The subject of the customer's message; "Re: " is added unless it already starts with it.</summary>
     public required string Subject { get; init; }
 
