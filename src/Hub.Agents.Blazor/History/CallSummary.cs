@@ -1,0 +1,38 @@
+using ContactHub.Agents.Blazor.Shared;
+using ContactHub.Core.Domain;
+
+namespace ContactHub.Agents.Blazor.History;
+
+/// <summary>One call in words for the timeline: "Call completed · waited 1:34 · talked 3:07".</summary>
+public static class CallSummary
+{
+    public static string Describe(CallRecord? call, string interactionStatus)
+    {
+        var status = call?.Status ?? interactionStatus;
+        var parts = new List<string> { Headline(status, call?.QueueResult) };
+        if (call?.QueueSeconds is { } waited)
+        {
+            parts.Add("waited " + DurationText.Format(waited));
+        }
+        if (call?.TalkSeconds is { } talked && talked > 0 && call.QueueResult is not ("hangup" or "error" or "system-error" or "queue-full"))
+        {
+            parts.Add("talked " + DurationText.Format(talked));
+        }
+        return string.Join(" · ", parts);
+    }
+
+    private static string Headline(string status, string? queueResult) => (status, queueResult) switch
+    {
+        (_, "hangup") => "Caller hung up while waiting",
+        (_, "queue-full") => "Call refused: the queue was full",
+        ("ringing" or "initiated", _) => "Incoming call",
+        ("queued", _) => "Caller waiting in queue",
+        ("in-progress", _) => "Call in progress",
+        ("completed", _) => "Call ended",
+        ("busy", _) => "Call not connected: busy",
+        ("no-answer", _) => "Call not answered",
+        ("failed", _) => "Call failed",
+        ("canceled", _) => "Call canceled",
+        _ => "Call",
+    };
+}
