@@ -37,6 +37,7 @@ public static class EmailInboundMapper
             RepliesTo = repliesTo,
             RawSource = message.Raw.ToArray(),
             IsAutomated = IsAutomated(message),
+            Files = EmailFiles.From(message),
         };
     }
 
