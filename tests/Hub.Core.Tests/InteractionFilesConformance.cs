@@ -136,6 +136,23 @@ public abstract class InteractionFilesConformance(StoreProvider provider) : IAsy
         Assert.Equal(0, await ScalarAsync<long>("SELECT COUNT(*) FROM interaction_files"));
     }
 
+    [Fact]
+    public async Task AnOutboundReplyKeepsItsFilesInTheSameTransactionAndTheWorkerSeesThem()
+    {
+        var stream = await _store.StartStreamAsync();
+        var conversationId = (await stream.AppendAsync(MailWithFiles("files-7@example.com"), CancellationToken.None).WaitAsync(Inbound.Timeout)).ConversationId;
+        var outbox = new Outbox(_store.Connections, _store.Time);
+
+        var reply = await outbox.QueueReplyAsync(conversationId, ChannelKind.Email, "Quote attached", [File("quote.pdf", "application/pdf", Pdf)], 1, CancellationToken.None)
+            .WaitAsync(Inbound.Timeout);
+        var claimed = Assert.Single(await outbox.ClaimDueAsync(10, CancellationToken.None).WaitAsync(Inbound.Timeout));
+        var attached = Assert.Single(await new InteractionFiles(_store.Connections).AttachmentsAsync(reply.Id, CancellationToken.None));
+
+        Assert.Equal(("quote.pdf", (long?)Pdf.Length), (Assert.Single(reply.Attachments).FileName, reply.Attachments[0].Size));
+        Assert.Equal(reply.Attachments, claimed.Message.Attachments);
+        Assert.Equal(Pdf, attached.Content);
+    }
+
     private async Task<T> ScalarAsync<T>(string sql)
     {
         await using var connection = await _store.Connections.OpenAsync();

@@ -17,6 +17,7 @@ namespace ContactHub.Channels.Email;
 public sealed class EmailSender(
     IOptions<EmailSendOptions> options,
     InteractionSources sources,
+    InteractionFiles files,
     TimeProvider time,
     ILogger<SmtpClient> smtpLogger) : IChannelSender
 {
@@ -36,6 +37,7 @@ public sealed class EmailSender(
         var draft = source is null
             ? new ReplyDraft { From = from, To = [new MimeMailbox("", message.ToAddress)], Subject = "Your message", TextBody = message.Text ?? "" }
             : ReplyDraft.Answering(_reader.Read(source), from, message.Text ?? "");
+        draft = draft with { Attachments = await AttachmentsAsync(message.InteractionId, cancellationToken) };
         ComposedMessage composed;
         try
         {
@@ -66,6 +68,12 @@ public sealed class EmailSender(
             _ => new SendRejected("smtp-configuration", result.Text),
         };
     }
+
+    /// <summary>The files the agent attached, stored with the reply in the same transaction as its outbox entry.</summary>
+    private async Task<IReadOnlyList<ReplyAttachment>> AttachmentsAsync(long interactionId, CancellationToken cancellationToken) =>
+        (await files.AttachmentsAsync(interactionId, cancellationToken))
+            .Select(f => new ReplyAttachment(f.Info.FileName, f.Info.ContentType, f.Content))
+            .ToList();
 
     private static string Code(string? enhanced, int code) => enhanced ?? code.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using ContactHub.Core.Domain;
 using ContactHub.Core.Services;
 using Microsoft.AspNetCore.Components.Web;
 
@@ -10,6 +11,11 @@ public sealed class ReplyDraft
     public const int MaxLength = ReplyService.MaxReplyLength;
 
     public string Text { get; set; } = "";
+
+    /// <summary>Files picked for this reply (e-mail only), already checked against the reply file policy.</summary>
+    public List<FileContent> Files { get; } = [];
+
+    public long FileBytes => Files.Sum(f => f.Size);
 
     public int Length => Text.Length;
 

@@ -10,12 +10,13 @@ namespace ContactHub.Core.Store;
 /// <summary>
 /// Stores an interaction's files inside the caller's transaction (so they are durable exactly when the interaction
 /// is) and lists them in its attachments: stored files link to the hub, files over a limit are listed as too large,
-/// inline images stay out of the list because the formatted e-mail shows them.
+/// inline images stay out of the list because the formatted e-mail shows them. Limits are null when the caller
+/// already refused an over-size set whole (an agent's reply), rather than trimming it here.
 /// </summary>
 internal static class FileStatements
 {
     public static async Task<IReadOnlyList<Attachment>> StoreAsync(
-        DbConnection connection, DbTransaction transaction, long interactionId, IReadOnlyList<FileContent> files, IReadOnlyList<Attachment> links, FileLimits limits)
+        DbConnection connection, DbTransaction transaction, long interactionId, IReadOnlyList<FileContent> files, IReadOnlyList<Attachment> links, FileLimits? limits)
     {
         var attachments = new List<Attachment>(links);
         long stored = 0;
@@ -24,7 +25,7 @@ internal static class FileStatements
             var file = files[ordinal];
             var name = FileNameText.Clean(file.FileName);
             var contentType = MediaTypes.Normalize(file.ContentType);
-            if (file.OmittedSize is not null || file.Size > limits.MaxFileBytes || stored + file.Size > limits.MaxMessageBytes)
+            if (file.OmittedSize is not null || (limits is not null && (file.Size > limits.MaxFileBytes || stored + file.Size > limits.MaxMessageBytes)))
             {
                 attachments.Add(new Attachment("", contentType, name) { Size = file.Size, TooLarge = true });
                 continue;
