@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using ContactHub.Channels.Email;
@@ -20,6 +21,12 @@ public sealed partial class FileApiTests(HubFactoryFixture hub) : IClassFixture<
     /// <summary>A customer's mail with a PDF, an HTML file and a logo its HTML shows by cid:, appended the way IMAP ingest does.</summary>
     private async Task<(long InteractionId, IReadOnlyList<StoredFileInfo> Files)> MailWithFilesAsync()
     {
+        var (appended, files) = await AppendMailWithFilesAsync();
+        return (appended.InteractionId, files);
+    }
+
+    private async Task<(AppendResult Appended, IReadOnlyList<StoredFileInfo> Files)> AppendMailWithFilesAsync()
+    {
         var id = Guid.NewGuid().ToString("N")[..10];
         var raw = string.Join("\r\n",
             "From: Dana <dana." + id + "@example.com>", "To: support@example.net", "Subject: Files", $"Message-ID: <files-{id}@example.com>",
@@ -34,7 +41,7 @@ public sealed partial class FileApiTests(HubFactoryFixture hub) : IClassFixture<
             "--m--", "");
         var mapped = EmailInboundMapper.Map(new MimeReader().Read(Encoding.UTF8.GetBytes(raw)), DateTimeOffset.UtcNow);
         var appended = await Service<IConversationStream>().AppendAsync(mapped, CancellationToken.None).WaitAsync(TestServers.Timeout);
-        return (appended.InteractionId, await Service<InteractionFiles>().ListAsync(appended.InteractionId, CancellationToken.None));
+        return (appended, await Service<InteractionFiles>().ListAsync(appended.InteractionId, CancellationToken.None));
     }
 
     [Fact]
@@ -54,6 +61,20 @@ public sealed partial class FileApiTests(HubFactoryFixture hub) : IClassFixture<
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("sandbox; default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("%PDF-1.4 test", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task TheConversationApiListsAttachedFilesWithHubUrlsAndSizesButNotTheInlineImage()
+    {
+        var (appended, files) = await AppendMailWithFilesAsync();
+
+        var conversation = await hub.Factory.CreateApiClient().GetFromJsonAsync<ConversationDto>($"/api/conversations/{appended.ConversationId}", ApiJson.Options)
+            .WaitAsync(TestServers.Timeout);
+
+        var attachments = Assert.Single(conversation!.Interactions).Attachments;
+        Assert.Equal(
+            files.Where(f => !f.IsInline).Select(f => new AttachmentDto($"/api/files/{f.Id}", f.ContentType, f.FileName, f.Size, TooLarge: false)),
+            attachments);
     }
 
     [Fact]
