@@ -1,4 +1,5 @@
 using ContactHub.Core.Config;
+using ContactHub.Core.Files;
 using ContactHub.Core.Routing;
 using ContactHub.Core.Services;
 using ContactHub.Core.Store;
@@ -25,6 +26,9 @@ public static class HubCoreExtensions
             .ValidateOnStart();
         services.AddOptions<HubOptions>().BindConfiguration("Hub")
             .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Hub:PublicBaseUrl must be an absolute URL.")
+            .ValidateOnStart();
+        services.AddOptions<FileLimits>().BindConfiguration(FileLimits.Section)
+            .Validate(o => o.MaxFileBytes > 0 && o.MaxMessageBytes >= o.MaxFileBytes, "Files:MaxFileBytes must be positive and at most Files:MaxMessageBytes.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StoreConnections>();
@@ -54,6 +58,7 @@ public static class HubCoreExtensions
         services.AddSingleton<CallLog>();
         services.AddSingleton<InteractionSources>();
         services.AddSingleton<HubSecrets>();
+        services.AddSingleton<InteractionFiles>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<InboundPipeline>();
         services.AddSingleton<AssignmentService>();

@@ -25,6 +25,7 @@ app.MapHubApi();
 app.MapAgentSelfApi();
 app.MapAdminApi();
 app.MapEmailHtmlApi();
+app.MapFileApi();
 app.MapAccountEndpoints();
 app.MapHubHealthChecks();
 app.MapAgentConsole();

@@ -1,3 +1,4 @@
+using ContactHub.Core.Files;
 using ContactHub.Core.Routing;
 using ContactHub.Core.Store;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -67,9 +68,10 @@ public sealed class StoreHarness : IAsyncDisposable
     }
 
     /// <summary>A separate writer with its own connections, as a second hub node would have.</summary>
-    public async Task<BatchingConversationStream> StartStreamAsync(IQueueSelector? selector = null)
+    public async Task<BatchingConversationStream> StartStreamAsync(IQueueSelector? selector = null, FileLimits? fileLimits = null)
     {
-        var stream = new BatchingConversationStream(NewConnections(), selector ?? new DefaultQueueSelector(), Time, NullLogger<BatchingConversationStream>.Instance);
+        var stream = new BatchingConversationStream(
+            NewConnections(), selector ?? new DefaultQueueSelector(), Time, NullLogger<BatchingConversationStream>.Instance, Microsoft.Extensions.Options.Options.Create(fileLimits ?? new FileLimits()));
         await stream.StartAsync(CancellationToken.None);
         _streams.Add(stream);
         return stream;

@@ -40,6 +40,7 @@ public static class EmailInboundMapper
             TokenConversations = tokens?.FoundIn(message) ?? [],
             RawSource = message.Raw.ToArray(),
             IsAutomated = IsAutomated(message),
+            Files = EmailFiles.From(message),
         };
     }
 

@@ -20,6 +20,7 @@ public sealed class EmailSender(
     IOptions<EmailSendOptions> options,
     ReplyAddresses addresses,
     InteractionSources sources,
+    InteractionFiles files,
     TimeProvider time,
     ILogger<SmtpClient> smtpLogger) : IChannelSender
 {
@@ -40,6 +41,7 @@ public sealed class EmailSender(
             ? new ReplyDraft { From = addressing.From, To = [new MimeMailbox("", message.ToAddress)], Subject = "Your message", TextBody = message.Text ?? "" }
             : ReplyDraft.Answering(_reader.Read(source), addressing.From, message.Text ?? "");
         draft = draft with { Subject = TokenSubject.Reply(draft.Subject, addressing.Token), ReplyTo = addressing.ReplyTo };
+        draft = draft with { Attachments = await AttachmentsAsync(message.InteractionId, cancellationToken) };
         ComposedMessage composed;
         try
         {
@@ -72,6 +74,12 @@ public sealed class EmailSender(
             _ => new SendRejected("smtp-configuration", result.Text),
         };
     }
+
+    /// <summary>The files the agent attached, stored with the reply in the same transaction as its outbox entry.</summary>
+    private async Task<IReadOnlyList<ReplyAttachment>> AttachmentsAsync(long interactionId, CancellationToken cancellationToken) =>
+        (await files.AttachmentsAsync(interactionId, cancellationToken))
+            .Select(f => new ReplyAttachment(f.Info.FileName, f.Info.ContentType, f.Content))
+            .ToList();
 
     private static string Code(string? enhanced, int code) => enhanced ?? code.ToString(CultureInfo.InvariantCulture);
 }

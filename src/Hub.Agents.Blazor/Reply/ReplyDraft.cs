@@ -12,6 +12,11 @@ public sealed class ReplyDraft
 
     public string Text { get; set; } = "";
 
+    /// <summary>Files picked for this reply (e-mail only), already checked against the reply file policy.</summary>
+    public List<FileContent> Files { get; } = [];
+
+    public long FileBytes => Files.Sum(f => f.Size);
+
     public int Length => Text.Length;
 
     public bool IsOverLimit => Length > MaxLength;

@@ -16,4 +16,7 @@ internal static partial class ConsoleLog
 
     [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "Could not set agent {AgentId} offline after their console closed")]
     public static partial void SetOfflineFailed(ILogger logger, long agentId, Exception error);
+
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Warning, Message = "A file picked for a reply in conversation {ConversationId} could not be read")]
+    public static partial void FileReadFailed(ILogger logger, long conversationId, Exception error);
 }

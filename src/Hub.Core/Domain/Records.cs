@@ -1,6 +1,15 @@
 namespace ContactHub.Core.Domain;
 
-public sealed record Attachment(string Url, string? ContentType, string? FileName);
+/// <summary>A file or link on an interaction, as the timeline shows it.</summary>
+/// <param name="Url">Where the file is: a provider's URL, or the hub's <c>/api/files/{id}</c> for a stored file; empty when <see cref="TooLarge"/>.</param>
+public sealed record Attachment(string Url, string? ContentType, string? FileName)
+{
+    /// <summary>The size in bytes when known (stored files and files too large to store).</summary>
+    public long? Size { get; init; }
+
+    /// <summary>Over the size limit, so not stored as a file; its bytes are still in the interaction's raw source.</summary>
+    public bool TooLarge { get; init; }
+}
 
 public sealed record ChannelIdentity(string Channel, string Address);
 

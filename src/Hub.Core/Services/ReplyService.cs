@@ -1,18 +1,26 @@
 using System.Globalization;
 using ContactHub.Core.Domain;
 using ContactHub.Core.Events;
+using ContactHub.Core.Files;
 using ContactHub.Core.Store;
+using Microsoft.Extensions.Options;
 
 namespace ContactHub.Core.Services;
 
-public sealed record ReplyRequest(string Text, ChannelKind? Channel = null);
+public sealed record ReplyRequest(string Text, ChannelKind? Channel = null)
+{
+    /// <summary>Files the agent attached (e-mail only), checked against <see cref="ReplyFilePolicy"/>.</summary>
+    public IReadOnlyList<FileContent> Files { get; init; } = [];
+}
 
 /// <summary>Queues an agent's reply in the outbox; the outbox worker sends it.</summary>
-public sealed class ReplyService(ConversationRepository conversations, Outbox outbox, OutboxSignal signal, OptOuts optOuts, IHubEventBus events)
+public sealed class ReplyService(ConversationRepository conversations, Outbox outbox, OutboxSignal signal, OptOuts optOuts, IHubEventBus events, IOptions<FileLimits> fileLimits)
 {
     public const int MaxReplyLength = 1600;
 
     public const string OptedOutCode = "opted-out";
+
+    public const string FilesRefusedCode = "files-refused";
 
     public async Task<ReplyOutcome> ReplyAsync(long conversationId, ReplyRequest request, long? authorAgentId, CancellationToken cancellationToken)
     {
@@ -28,7 +36,12 @@ public sealed class ReplyService(ConversationRepository conversations, Outbox ou
         {
             return new ReplyRefused(OptedOutCode, OptedOutReason(optOut));
         }
-        var interaction = await outbox.QueueReplyAsync(conversationId, channel, request.Text, [], authorAgentId, cancellationToken);
+        if (FileProblem(channel, request.Files) is { } problem)
+        {
+            return new ReplyRefused(FilesRefusedCode, problem);
+        }
+        var files = Accepted(request.Files);
+        var interaction = await outbox.QueueReplyAsync(conversationId, channel, request.Text, files, authorAgentId, cancellationToken);
         signal.Wake();
         await events.PublishAsync(new InteractionAppended(interaction.ContactId, conversationId, interaction.Id, conversation.AssigneeId));
         return new ReplyQueued(interaction);
@@ -37,4 +50,33 @@ public sealed class ReplyService(ConversationRepository conversations, Outbox ou
     public static string OptedOutReason(OptOut optOut) => string.Create(
         CultureInfo.InvariantCulture,
         $"The customer opted out of {optOut.Channel.ToString().ToUpperInvariant()} by sending \"{optOut.Keyword}\" on {optOut.OptedOutAt:yyyy-MM-dd HH:mm} UTC, so they cannot be texted (Twilio error 21610) until they send START.");
+
+    /// <summary>Why the attached files cannot be sent, in a sentence for the agent naming the file; null when they can.
+    /// A reply that breaks the policy is refused whole, even when the console's own check was bypassed.</summary>
+    private string? FileProblem(ChannelKind channel, IReadOnlyList<FileContent> files)
+    {
+        if (files.Count == 0)
+        {
+            return null;
+        }
+        // REVIEW: only e-mail carries files the hub stores; SMS/MMS would need public media URLs.
+        if (channel != ChannelKind.Email)
+        {
+            return "Files can only be attached to e-mail replies.";
+        }
+        long total = 0;
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (ReplyFilePolicy.Problem(FileNameText.Clean(files[i].FileName), files[i].Size, i, total, fileLimits.Value) is { } problem)
+            {
+                return problem;
+            }
+            total += files[i].Size;
+        }
+        return null;
+    }
+
+    /// <summary>The files as stored: a clean name, typed by its extension (never by what the browser declared).</summary>
+    private static IReadOnlyList<FileContent> Accepted(IReadOnlyList<FileContent> files) =>
+        files.Select(f => FileNameText.Clean(f.FileName)).Zip(files, (name, f) => new FileContent(name, ReplyFilePolicy.ContentTypeFor(name)!, f.Content)).ToList();
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using ContactHub.Core.Config;
 using ContactHub.Core.Domain;
+using ContactHub.Core.Files;
 using ContactHub.Core.Routing;
 using ContactHub.Core.Stream;
 using Dapper;
@@ -15,7 +16,7 @@ namespace ContactHub.Core.Store;
 /// </summary>
 internal static class AppendStatements
 {
-    public static async Task<AppendResult> AppendAsync(DbConnection connection, DbTransaction transaction, InboundInteraction item, IQueueSelector selector, TimeProvider time)
+    public static async Task<AppendResult> AppendAsync(DbConnection connection, DbTransaction transaction, InboundInteraction item, IQueueSelector selector, TimeProvider time, FileLimits fileLimits)
     {
         var channel = item.Channel.ToWire();
         var existing = await FindExistingAsync(connection, transaction, channel, item.ExternalId);
@@ -58,6 +59,10 @@ internal static class AppendStatements
                 "INSERT INTO interaction_sources (interaction_id, content) VALUES (@interactionId, @raw)",
                 new { interactionId = interactionId.Value, raw },
                 transaction);
+        }
+        if (item.Files.Count > 0)
+        {
+            await FileStatements.StoreAsync(connection, transaction, interactionId.Value, item.Files, item.Attachments, fileLimits);
         }
         return new AppendResult(contactId, conversationId, interactionId.Value, IsDuplicate: false, OpenedConversation: selection is not null, conversationQueue)
         {

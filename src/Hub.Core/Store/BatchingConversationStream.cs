@@ -1,9 +1,11 @@
 using System.Threading.Channels;
 using ContactHub.Core.Domain;
+using ContactHub.Core.Files;
 using ContactHub.Core.Routing;
 using ContactHub.Core.Stream;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ContactHub.Core.Store;
 
@@ -15,7 +17,8 @@ public sealed partial class BatchingConversationStream(
     StoreConnections connections,
     IQueueSelector queueSelector,
     TimeProvider time,
-    ILogger<BatchingConversationStream> logger) : BackgroundService, IConversationStream
+    ILogger<BatchingConversationStream> logger,
+    IOptions<FileLimits> fileLimits) : BackgroundService, IConversationStream
 {
     private const int MaxBatch = 256;
     private readonly Channel<PendingAppend> _pending = System.Threading.Channels.Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
@@ -89,7 +92,7 @@ public sealed partial class BatchingConversationStream(
             await transaction.SaveAsync("item");
             try
             {
-                results[i] = await AppendStatements.AppendAsync(connection, transaction, batch[i].Interaction, queueSelector, time);
+                results[i] = await AppendStatements.AppendAsync(connection, transaction, batch[i].Interaction, queueSelector, time, fileLimits.Value);
             }
             catch (DuplicateAppendException)
             {

@@ -12,7 +12,8 @@ public sealed record StatusApplied(long InteractionId, long ConversationId, long
 /// </summary>
 public sealed class Outbox(StoreConnections connections, TimeProvider time)
 {
-    public async Task<Interaction> QueueReplyAsync(long conversationId, ChannelKind channel, string? text, IReadOnlyList<Attachment> attachments, long? authorAgentId, CancellationToken cancellationToken)
+    /// <param name="files">Stored in interaction_files in the same transaction; the caller has checked them against the limits.</param>
+    public async Task<Interaction> QueueReplyAsync(long conversationId, ChannelKind channel, string? text, IReadOnlyList<FileContent> files, long? authorAgentId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -20,8 +21,8 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
         var contactId = await connection.QuerySingleAsync<long>("SELECT contact_id FROM conversations WHERE id = @conversationId", new { conversationId }, transaction);
         var row = await connection.QuerySingleAsync<InteractionRow>(
             $"""
-            INSERT INTO interactions (conversation_id, contact_id, channel, direction, text, attachments_json, status, status_rank, author_agent_id, created_at, updated_at)
-            VALUES (@conversationId, @contactId, @channel, 'out', @text, @attachments, @status, 0, @authorAgentId, @now, @now)
+            INSERT INTO interactions (conversation_id, contact_id, channel, direction, text, status, status_rank, author_agent_id, created_at, updated_at)
+            VALUES (@conversationId, @contactId, @channel, 'out', @text, @status, 0, @authorAgentId, @now, @now)
             RETURNING {Columns.Interaction}
             """,
             new
@@ -30,12 +31,12 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
                 contactId,
                 channel = channel.ToWire(),
                 text,
-                attachments = attachments.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(attachments, StoreJson.Options),
                 status = DeliveryStatus.Pending,
                 authorAgentId,
                 now,
             },
             transaction);
+        var attachments = files.Count == 0 ? [] : await FileStatements.StoreAsync(connection, transaction, row.Id, files, [], limits: null);
         await connection.ExecuteAsync(
             "INSERT INTO outbox (interaction_id, state, attempts, next_attempt_at) VALUES (@id, 'pending', 0, @now)",
             new { id = row.Id, now },
@@ -45,7 +46,7 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
             new { conversationId, now },
             transaction);
         await transaction.CommitAsync(cancellationToken);
-        return row.ToInteraction();
+        return row.ToInteraction() with { Attachments = attachments };
     }
 
     /// <summary>Claims due messages for one attempt each. The state check in the UPDATE keeps two workers from claiming one row.</summary>

@@ -43,6 +43,12 @@ public sealed record InboundInteraction(
 
     /// <summary>The provider's original bytes (an e-mail's source), stored beside the interaction in the same transaction.</summary>
     public byte[]? RawSource { get; init; }
+
+    /// <summary>
+    /// Files that came with the message (e-mail attachments and inline images). The append path stores them with the
+    /// interaction in one transaction, within <see cref="Files.FileLimits"/>, and lists them in its attachments.
+    /// </summary>
+    public IReadOnlyList<FileContent> Files { get; init; } = [];
 }
 
 public sealed record AppendResult(

@@ -11,7 +11,8 @@ public sealed record ContactSummary(long Id, string DisplayName, IReadOnlyList<I
 
 public sealed record IdentityDto(string Channel, string Address);
 
-public sealed record AttachmentDto(string Url, string? ContentType, string? FileName);
+/// <param name="Url">A provider URL or the hub's /api/files/{id}; empty when <paramref name="TooLarge"/> (the file was not stored).</param>
+public sealed record AttachmentDto(string Url, string? ContentType, string? FileName, long? Size = null, bool TooLarge = false);
 
 public sealed record InteractionDto(
     long Id,
@@ -32,7 +33,7 @@ public sealed record InteractionDto(
         i.Direction == InteractionDirection.In ? "in" : "out",
         i.ExternalId,
         i.Text,
-        i.Attachments.Select(a => new AttachmentDto(a.Url, a.ContentType, a.FileName)).ToList(),
+        i.Attachments.Select(a => new AttachmentDto(a.Url, a.ContentType, a.FileName, a.Size, a.TooLarge)).ToList(),
         i.Status,
         i.ErrorCode,
         i.CreatedAt);

@@ -12,5 +12,6 @@ public static class ApiJson
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { EnumsAsWords } };
 
     public static IServiceCollection AddHubApi(this IServiceCollection services) =>
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(EnumsAsWords));
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(EnumsAsWords))
+            .AddSingleton<InlineFileLinks>();
 }

@@ -14,11 +14,12 @@ public class MimeLimitsTests
     }
 
     [Fact]
-    public void AttachmentOverTheSizeLimitIsDroppedWithAWarningButStaysInTheRawSource()
+    public void AttachmentOverTheSizeLimitLosesItsBytesWithAWarningButKeepsNameAndSizeAndStaysInTheRawSource()
     {
         var message = TestMail.Read(new MimeReaderOptions { MaxAttachmentBytes = 50 }, MixedWithAttachments(1));
 
-        Assert.Empty(message.Attachments);
+        var omitted = Assert.Single(message.Attachments);
+        Assert.Equal(("f0.bin", 100, 0), (omitted.FileName, omitted.Size, omitted.Content.Length));
         Assert.Equal("body", message.TextBody);
         Assert.True(message.Has(MimeWarningKind.AttachmentTooLarge));
         Assert.Contains("f0.bin", System.Text.Encoding.ASCII.GetString(message.Raw.Span));

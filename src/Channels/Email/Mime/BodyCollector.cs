@@ -112,6 +112,10 @@ internal sealed class BodyCollector(MimeReaderOptions options, WarningCollector 
         {
             warnings.Add(MimeWarningKind.AttachmentTooLarge,
                 $"{fileName ?? entity.MediaType}: {bytes.Length} bytes exceed the limit of {options.MaxAttachmentBytes}; dropped, still in the raw source");
+            slots.Attachments.Add(new MimeAttachment(fileName, entity.MediaType, entity.ContentId, DispositionOf(entity, insideRelated), ReadOnlyMemory<byte>.Empty)
+            {
+                OmittedSize = bytes.Length,
+            });
             return;
         }
         slots.Attachments.Add(new MimeAttachment(fileName, entity.MediaType, entity.ContentId, DispositionOf(entity, insideRelated), bytes));

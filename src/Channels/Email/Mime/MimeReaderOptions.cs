@@ -3,7 +3,7 @@ namespace ContactHub.Channels.Email.Mime;
 /// <summary>Limits that keep one hostile or huge message from exhausting memory or stack.</summary>
 public sealed record MimeReaderOptions
 {
-    /// <summary>Decoded attachments larger than this are dropped with a warning; they stay in the raw source.</summary>
+    /// <summary>Decoded attachments larger than this lose their bytes (a warning says so; they stay in the raw source) but keep name and size.</summary>
     public int MaxAttachmentBytes { get; init; } = 25 * 1024 * 1024;
 
     /// <summary>Body parts beyond this count are not read; a warning says so.</summary>

@@ -26,7 +26,7 @@ public abstract class TokenThreadingStoreConformance(StoreProvider provider) : I
     public async Task InitializeAsync()
     {
         _store = await StoreDatabase.CreateAsync(provider);
-        _stream = new BatchingConversationStream(_store.Connections, new DefaultQueueSelector(), TimeProvider.System, NullLogger<BatchingConversationStream>.Instance);
+        _stream = new BatchingConversationStream(_store.Connections, new DefaultQueueSelector(), TimeProvider.System, NullLogger<BatchingConversationStream>.Instance, Microsoft.Extensions.Options.Options.Create(new ContactHub.Core.Files.FileLimits()));
         await _stream.StartAsync(CancellationToken.None).WaitAsync(Timeouts.Await);
     }
 

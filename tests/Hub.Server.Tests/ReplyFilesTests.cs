@@ -1,0 +1,57 @@
+using ContactHub.Core.Domain;
+using ContactHub.Core.Services;
+using ContactHub.Core.Store;
+using ContactHub.Core.Stream;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContactHub.Server.Tests;
+
+/// <summary>The reply service enforces the file policy itself, so a client that skips the console's checks gains nothing.</summary>
+public sealed class ReplyFilesTests(HubFactoryFixture hub) : IClassFixture<HubFactoryFixture>
+{
+    private T Service<T>() where T : notnull => hub.Factory.Services.GetRequiredService<T>();
+
+    private async Task<long> ConversationAsync(InboundInteraction first) =>
+        (await Service<IConversationStream>().AppendAsync(first, CancellationToken.None).WaitAsync(TestServers.Timeout)).ConversationId;
+
+    private static FileContent Pdf(string name) => new(name, "application/pdf", "%PDF-1.4"u8.ToArray());
+
+    [Fact]
+    public async Task FilesOnAnSmsReplyAreRefusedAndNothingIsQueued()
+    {
+        var conversationId = await ConversationAsync(new InboundInteraction(ChannelKind.Sms, Sids.Phone(), Sids.Message(), "hi", [], DateTimeOffset.UtcNow));
+
+        var refused = Assert.IsType<ReplyRefused>(await
+            Service<ReplyService>().ReplyAsync(conversationId, new ReplyRequest("see file") { Files = [Pdf("a.pdf")] }, null, CancellationToken.None).WaitAsync(TestServers.Timeout));
+
+        Assert.Equal((ReplyService.FilesRefusedCode, "Files can only be attached to e-mail replies."), (refused.Code, refused.Reason));
+        Assert.Single(await Service<ConversationRepository>().InteractionsAsync(conversationId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AFileKindOutsideTheAllowlistIsRefusedOnAnEmailReplyEvenIfTheConsoleWasBypassed()
+    {
+        var id = Guid.NewGuid().ToString("N")[..10];
+        var conversationId = await ConversationAsync(new InboundInteraction(ChannelKind.Email, $"ana.{id}@example.com", $"{id}@example.com", "hello", [], DateTimeOffset.UtcNow));
+
+        var refused = Assert.IsType<ReplyRefused>(await
+            Service<ReplyService>().ReplyAsync(conversationId, new ReplyRequest("tool") { Files = [Pdf("fine.pdf"), Pdf("tool.exe")] }, null, CancellationToken.None).WaitAsync(TestServers.Timeout));
+
+        Assert.StartsWith("“tool.exe” cannot be attached", refused.Reason);
+        Assert.Single(await Service<ConversationRepository>().InteractionsAsync(conversationId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AnAllowedFileIsStoredWithTheReplyUnderItsExtensionsTypeNotTheDeclaredOne()
+    {
+        var id = Guid.NewGuid().ToString("N")[..10];
+        var conversationId = await ConversationAsync(new InboundInteraction(ChannelKind.Email, $"ben.{id}@example.com", $"{id}@example.com", "hello", [], DateTimeOffset.UtcNow));
+
+        var reply = Assert.IsType<ReplyQueued>(await Service<ReplyService>().ReplyAsync(
+            conversationId, new ReplyRequest("photo") { Files = [new FileContent("C:\\fakepath\\photo.JPG", "text/html", new byte[] { 1, 2 })] }, null, CancellationToken.None)
+            .WaitAsync(TestServers.Timeout));
+
+        var file = Assert.Single(await Service<InteractionFiles>().ListAsync(reply.Interaction.Id, CancellationToken.None));
+        Assert.Equal(("photo.JPG", "image/jpeg", 2L), (file.FileName, file.ContentType, file.Size));
+    }
+}
