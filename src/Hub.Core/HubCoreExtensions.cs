@@ -69,6 +69,7 @@ public static class HubCoreExtensions
         services.AddHostedService<OutboxWorker>();
         services.AddOptions<ReclaimOptions>().BindConfiguration("Routing:Reclaim");
         services.AddSingleton<IReplyTimers, QueueReplyTimers>();
+        services.AddSingleton<QueueReturn>();
         services.AddSingleton<WorkReclaimer>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkReclaimer>());
         services.AddSingleton<RoutingSupervisor>();

@@ -6,7 +6,13 @@ using ContactHub.Core.Store;
 namespace ContactHub.Core.Services;
 
 /// <summary>The agent's answers to offers and the end of a conversation, kept consistent between router and store.</summary>
-public sealed class AssignmentService(IRouter router, IRouterControl control, ConversationRepository conversations, ConversationEventLog log, IHubEventBus events)
+public sealed class AssignmentService(
+    IRouter router,
+    IRouterControl control,
+    ConversationRepository conversations,
+    ConversationEventLog log,
+    IHubEventBus events,
+    IEnumerable<IAssignmentFollowUp> followUps)
 {
     public async Task<bool> AcceptAsync(long agentId, long conversationId, CancellationToken cancellationToken)
     {
@@ -21,6 +27,13 @@ public sealed class AssignmentService(IRouter router, IRouterControl control, Co
         await log.AppendAsync(conversationId, ConversationEventKinds.Assigned, agentId, reason, cancellationToken);
         var conversation = await conversations.GetAsync(conversationId, cancellationToken);
         await events.PublishAsync(new ConversationAssigned(agentId, conversationId, conversation?.ContactId ?? 0));
+        if (conversation is not null)
+        {
+            foreach (var followUp in followUps)
+            {
+                await followUp.OnAcceptedAsync(conversation, agentId, cancellationToken);
+            }
+        }
         return true;
     }
 

@@ -30,11 +30,9 @@ public interface IReplyTimers
 /// </summary>
 public sealed partial class WorkReclaimer(
     IRouter router,
-    IRouterControl control,
     ConversationRepository conversations,
-    ConversationEventLog log,
+    QueueReturn queueReturn,
     IReplyTimers replyTimers,
-    IHubEventBus events,
     IOptions<ReclaimOptions> options,
     TimeProvider time,
     ILogger<WorkReclaimer> logger) : BackgroundService
@@ -83,26 +81,8 @@ public sealed partial class WorkReclaimer(
         return reclaimed;
     }
 
-    private async Task<int> ReturnToQueueAsync(Conversation conversation, string why, CancellationToken cancellationToken)
-    {
-        var agentId = conversation.AssigneeId!.Value;
-        if (!await conversations.UnassignAsync(conversation.Id, conversation.Queue, cancellationToken))
-        {
-            return 0;
-        }
-        var offer = await control.TransferToQueueAsync(agentId, conversation.Id, conversation.Queue, options.Value.PriorityBoost, basis: "reclaimed");
-        await log.AppendAsync(conversation.Id, ConversationEventKinds.Reclaimed, agentId, new { why }, cancellationToken);
-        LogReclaimed(conversation.Id, agentId, why);
-        await events.PublishAsync(new ConversationStateChanged(conversation.Id, conversation.ContactId, "queued"));
-        if (offer is not null)
-        {
-            await events.PublishAsync(new OfferMade(offer.AgentId, offer.ConversationId, offer.ExpiresAt));
-        }
-        return 1;
-    }
-
-    [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Conversation {ConversationId} taken back from agent {AgentId}: {Why}")]
-    private partial void LogReclaimed(long conversationId, long agentId, string why);
+    private async Task<int> ReturnToQueueAsync(Conversation conversation, string why, CancellationToken cancellationToken) =>
+        await queueReturn.ReturnAsync(conversation, conversation.AssigneeId!.Value, why, cancellationToken) ? 1 : 0;
 
     [LoggerMessage(EventId = 2202, Level = LogLevel.Error, Message = "Taking work back failed")]
     private partial void LogFailed(Exception error);
