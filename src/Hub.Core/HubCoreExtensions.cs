@@ -51,6 +51,8 @@ public static class HubCoreExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ChannelCursors>();
         services.AddSingleton<InteractionSources>();
+        services.AddSingleton<DeliveryReports>();
+        services.AddSingleton<DeliveryReportIntake>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<InboundPipeline>();
         services.AddSingleton<AssignmentService>();
