@@ -73,6 +73,7 @@ public sealed class WebhookHost : IAsyncDisposable
         services.AddSingleton<RoutingConfigState>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ConversationEventLog>();
+        services.AddSingleton<AutomaticReplyLimits>();
         services.AddSingleton<OutOfHoursReplier>();
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<StickyAgents>();
