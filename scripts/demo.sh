@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# The live demo on the embedded defaults: a local Redis, the hub on SQLite, the Twilio stand-in, and a
-# simulator that plays customers texting in through the real, signed webhook. Ctrl+C stops everything.
+# The live demo on the embedded defaults: a local Redis, the hub on SQLite, the Twilio stand-in, a local
+# Dovecot (the support mailbox) and SMTP relay (a Maildir sink), and a simulator that plays customers texting in
+# through the real, signed webhook and e-mailing the support mailbox. Ctrl+C stops everything.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 source scripts/lib/install.sh
 source scripts/lib/servers.sh
+source scripts/lib/smtp-sink.sh
+source scripts/lib/mail-servers.sh
 
 ensure_packages
 command -v dotnet >/dev/null || { echo "The .NET SDK is required (dotnet on PATH)." >&2; exit 1; }
@@ -14,6 +17,9 @@ run="$root/.run/demo"
 redis_port=${CONTACTHUB_DEMO_REDIS_PORT:-6391}
 hub_port=${CONTACTHUB_DEMO_PORT:-5080}
 standin_port=${CONTACTHUB_DEMO_STANDIN_PORT:-5081}
+smtp_port=${CONTACTHUB_DEMO_SMTP_PORT:-5025}
+imap_port=${CONTACTHUB_DEMO_IMAP_PORT:-5143}
+support_address=support@example.net
 hub_url="http://127.0.0.1:$hub_port"
 standin_url="http://127.0.0.1:$standin_port"
 mkdir -p "$run"
@@ -24,14 +30,19 @@ dotnet build ContactHub.sln -c Release -nologo -v q -clp:ErrorsOnly
 pids=()
 stop_all() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    stop_redis "$redis_port" "$run/redis"
+    # Only our own processes: a plain "wait" would also wait for the SMTP relay, which runs until stopped below.
+    wait "${pids[@]}" 2>/dev/null || true
+    # Each stop may find its server already gone; "|| true" keeps set -e from skipping the ones after it.
+    stop_redis "$redis_port" "$run/redis" || true
+    stop_smtp_sink "$run/smtp" || true
+    stop_dovecot "$run/dovecot" "$imap_port" || true
 }
 trap stop_all EXIT INT TERM
 
-stop_redis "$redis_port" "$run/redis"
+stop_all
 # Routing state is derived: the hub rebuilds it from the store, so the demo starts Redis empty every time.
-rm -rf "$run/redis"
+# The mailbox and the relay's Maildir start empty too (start_dovecot recreates its directory).
+rm -rf "$run/redis" "$run/smtp"
 start_redis "$redis_port" "$run/redis"
 
 secret() { head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c "${1:-20}"; }
@@ -42,10 +53,21 @@ agent_password=$(secret 12)
 supervisor_password=$(secret 12)
 admin_password=$(secret 12)
 api_token=$(secret 32)
+imap_password=$(secret 20)
+smtp_password=$(secret 20)
 our_number="+15555550100"
+
+echo "==> starting the support mailbox (Dovecot IMAP) on 127.0.0.1:$imap_port and the SMTP relay on 127.0.0.1:$smtp_port"
+start_dovecot "$imap_port" "$run/dovecot" "$support_address" "$imap_password"
+start_smtp_sink "$smtp_port" "$run/smtp" contacthub "$smtp_password"
 
 export StandIn__Twilio__AccountSid="$account_sid" StandIn__Twilio__AuthToken="$auth_token" StandIn__Twilio__PhoneNumbers__0="$our_number"
 export StandIn__Simulator__Enabled=true StandIn__Simulator__HubBaseUrl="$hub_url" StandIn__Simulator__HubPublicBaseUrl="$hub_url" StandIn__Simulator__IntervalSeconds=6
+# E-mail customers: delivered into the mailbox by IMAP APPEND; they answer the hub's replies found in the relay's Maildir.
+export StandIn__Simulator__Email__Enabled=true StandIn__Simulator__Email__ImapHost=127.0.0.1 StandIn__Simulator__Email__ImapPort="$imap_port"
+export StandIn__Simulator__Email__UserName="$support_address" StandIn__Simulator__Email__Password="$imap_password"
+export StandIn__Simulator__Email__SupportAddress="$support_address" StandIn__Simulator__Email__AnswersMaildir="$run/smtp/Maildir"
+export StandIn__Simulator__Email__IntervalSeconds="${CONTACTHUB_DEMO_EMAIL_INTERVAL:-15}"
 # Started from their own folders so each finds its appsettings.json.
 (cd "$root/src/StandIns/bin/Release/net9.0/linux-x64" && exec ./ContactHub.StandIns --urls "$standin_url") >"$run/standins.log" 2>&1 &
 pids+=($!)
@@ -56,6 +78,11 @@ pids+=($!)
     export ConnectionStrings__Store="$run/contacthub.db" ConnectionStrings__Redis="127.0.0.1:$redis_port"
     export DataProtection__KeysPath="$run/keys" Hub__PublicBaseUrl="$hub_url"
     export Twilio__AccountSid="$account_sid" Twilio__AuthToken="$auth_token" Twilio__PhoneNumber="$our_number" Twilio__ApiBaseUrl="$standin_url"
+    export Email__Imap__Host=127.0.0.1 Email__Imap__Port="$imap_port" Email__Imap__Security=StartTls
+    export Email__Imap__UserName="$support_address" Email__Imap__Password="$imap_password" Email__Imap__TrustedCertificateFile="$run/dovecot/cert.pem"
+    export Email__Smtp__Host=127.0.0.1 Email__Smtp__Port="$smtp_port" Email__Smtp__Security=StartTls
+    export Email__Smtp__UserName=contacthub Email__Smtp__Password="$smtp_password" Email__Smtp__TrustedCertificateFile="$run/smtp/cert.pem"
+    export Email__Smtp__From="$support_address" Email__Smtp__FromName="Acme Support"
     export Seed__Users__0__UserName=agent Seed__Users__0__DisplayName="Avery Agent" Seed__Users__0__Role=agent Seed__Users__0__Password="$agent_password"
     export Seed__Users__1__UserName=supervisor Seed__Users__1__DisplayName="Sam Supervisor" Seed__Users__1__Role=supervisor Seed__Users__1__Password="$supervisor_password"
     export Seed__Users__2__UserName=admin Seed__Users__2__DisplayName="Ada Admin" Seed__Users__2__Role=admin Seed__Users__2__Password="$admin_password"
@@ -79,10 +106,13 @@ cat <<INFO
     supervisor        $supervisor_password
     admin             $admin_password
 
-  Go "Available" and simulated customers' SMS arrive as offers within seconds.
+  Go "Available" and simulated customers' SMS and e-mails arrive as offers within seconds.
+  E-mail customers write to $support_address (Dovecot IMAP on 127.0.0.1:$imap_port) and answer your replies;
+  mail to gone@example.org comes back as a bounce.
   REST API:  curl -H "Authorization: Bearer $api_token" "$hub_url/api/agents"
   Sent SMS (Twilio stand-in): $standin_url/_standin/messages
-  Logs: $run/hub.log, $run/standins.log      Ctrl+C stops everything.
+  Sent e-mails (SMTP relay's Maildir): $run/smtp/Maildir/new
+  Logs: $run/hub.log, $run/standins.log, $run/dovecot/dovecot.log, $run/smtp/smtp-sink.log      Ctrl+C stops everything.
 
 INFO
 wait -n "${pids[@]}"

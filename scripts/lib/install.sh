@@ -5,13 +5,14 @@ ensure_packages() {
     local missing=()
     command -v redis-server >/dev/null || missing+=(redis-server redis-tools)
     command -v curl >/dev/null || missing+=(curl)
+    # The demo runs a local mailbox and SMTP relay too, so the mail servers are needed either way.
+    /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+    command -v dovecot >/dev/null || missing+=(dovecot-imapd dovecot-lmtpd)
+    command -v openssl >/dev/null || missing+=(openssl)
     if [ "${1:-}" = "tests" ]; then
         [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
         command -v chromium >/dev/null || missing+=(chromium)
         [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
-        /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
-        command -v dovecot >/dev/null || missing+=(dovecot-imapd dovecot-lmtpd)
-        command -v openssl >/dev/null || missing+=(openssl)
     fi
     if [ ${#missing[@]} -gt 0 ]; then
         echo "==> installing ${missing[*]}"

@@ -44,6 +44,10 @@ public static class HubCoreExtensions
         services.AddSingleton<RoutingConfigSync>();
         services.AddHostedService(sp => sp.GetRequiredService<RoutingConfigSync>());
         services.AddSingleton<RoutingAdministration>();
+        services.AddOptions<AutomaticReplyOptions>().BindConfiguration("Hub:AutomaticReplies")
+            .Validate(o => o.PerAddressWindow >= TimeSpan.Zero, "Hub:AutomaticReplies:PerAddressWindow must not be negative.")
+            .ValidateOnStart();
+        services.AddSingleton<AutomaticReplyLimits>();
         services.AddSingleton<OutOfHoursReplier>();
         services.AddSingleton<StickyAgents>();
         services.AddSingleton<BatchingConversationStream>();
@@ -59,6 +63,8 @@ public static class HubCoreExtensions
         services.AddSingleton<InteractionSources>();
         services.AddSingleton<HubSecrets>();
         services.AddSingleton<InteractionFiles>();
+        services.AddSingleton<DeliveryReports>();
+        services.AddSingleton<DeliveryReportIntake>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<InboundPipeline>();
         services.AddSingleton<AssignmentService>();

@@ -33,6 +33,15 @@ public class ConversationEventLineTests
         Assert.Equal("Customer opted back in by sending \"UNSTOP\"", Line(ConversationEventKinds.OptedIn, null, """{"keyword":"UNSTOP"}""").Text);
 
     [Fact]
+    public void ABounceSaysWhichAddressFailedWithTheCodeAndTheReason() =>
+        Assert.Equal("Reply not delivered to dana@example.com (5.1.1): Recipient address rejected: User unknown",
+            Line(ConversationEventKinds.DeliveryFailed, null, """{"interactionId":7,"recipient":"dana@example.com","code":"5.1.1","reason":"Recipient address rejected: User unknown"}""").Text);
+
+    [Fact]
+    public void ADelayNoticeWithoutDetailsStillSaysTheReplyIsDelayed() =>
+        Assert.Equal("Reply delayed, the mail system keeps trying", Line(ConversationEventKinds.DeliveryDelayed, null, "{}").Text);
+
+    [Fact]
     public void AnAssignmentWithoutDetailsStillSaysWho() =>
         Assert.Equal("Assigned to Ana", Line(ConversationEventKinds.Assigned, 1, null).Text);
 

@@ -30,4 +30,15 @@ public class DeliveryStatusViewTests
         Assert.False(view.IsFailure);
         Assert.Equal("wait", view.Tone);
     }
+
+    [Fact]
+    public void AFailedMessageShowsItsReasonInWords() =>
+        Assert.Equal("The mailbox does not exist", DeliveryStatusView.FailureReason("failed", " The mailbox does not exist "));
+
+    [Theory]
+    [InlineData("sent", "left over from an earlier attempt")]
+    [InlineData("failed", null)]
+    [InlineData("failed", "  ")]
+    public void NoReasonIsShownWhenTheMessageDidNotFailOrNoneWasRecorded(string status, string? reason) =>
+        Assert.Null(DeliveryStatusView.FailureReason(status, reason));
 }

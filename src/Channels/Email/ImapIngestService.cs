@@ -1,3 +1,4 @@
+using ContactHub.Channels.Email.Bounces;
 using ContactHub.Channels.Email.Imap;
 using ContactHub.Channels.Email.Mime;
 using ContactHub.Channels.Email.Threading;
@@ -11,13 +12,15 @@ namespace ContactHub.Channels.Email;
 /// <summary>
 /// Watches the support mailbox and feeds every message through the inbound pipeline. The watcher checkpoints
 /// only after the pipeline stored a message, and the store dedupes on Message-ID, so restarts and dropped
-/// connections neither lose nor duplicate mail.
+/// connections neither lose nor duplicate mail. A bounce about one of our replies is attached to that reply instead
+/// of opening a conversation; it, too, is stored before the checkpoint moves.
 /// </summary>
 public sealed class ImapIngestService(
     IOptions<ImapIngestOptions> options,
     ImapCursorCheckpoints checkpoints,
     InboundPipeline pipeline,
     ConversationTokenKey tokenKey,
+    DeliveryReportIntake deliveryReports,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -50,6 +53,10 @@ public sealed class ImapIngestService(
     private async Task ConsumeAsync(ImapFetchedMessage fetched, CancellationToken cancellationToken)
     {
         var message = _reader.Read(fetched.RawMessage);
+        if (BounceReader.Read(message) is { } bounce && await deliveryReports.AcceptAsync(bounce, cancellationToken))
+        {
+            return;
+        }
         var tokens = await tokenKey.TokensAsync(cancellationToken);
         await pipeline.AcceptAsync(EmailInboundMapper.Map(message, time.GetUtcNow(), tokens), cancellationToken);
     }

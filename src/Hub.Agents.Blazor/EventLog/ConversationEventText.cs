@@ -21,6 +21,8 @@ public sealed record ConversationEventLine(long Id, string Kind, string Text, st
             ConversationEventKinds.Resolved => $"Resolved by {who}",
             ConversationEventKinds.OptedOut => $"Customer opted out by sending \"{StringOf(data, "keyword") ?? "STOP"}\": no more texts until they send START",
             ConversationEventKinds.OptedIn => $"Customer opted back in by sending \"{StringOf(data, "keyword") ?? "START"}\"",
+            ConversationEventKinds.DeliveryFailed => Delivery("Reply not delivered", data),
+            ConversationEventKinds.DeliveryDelayed => Delivery("Reply delayed, the mail system keeps trying", data),
             _ => $"{Capitalise(e.Kind)} ({who})",
         };
         return new ConversationEventLine(e.Id, e.Kind, text, string.IsNullOrWhiteSpace(note) ? null : note, e.CreatedAt);
@@ -50,6 +52,17 @@ public sealed record ConversationEventLine(long Id, string Kind, string Text, st
             parts.Add($"step {step.ToString(CultureInfo.InvariantCulture)}");
         }
         return parts.Count == 0 ? $"Assigned to {who}" : $"Assigned to {who} — {string.Join(", ", parts)}";
+    }
+
+    /// <summary>"Reply not delivered to dana@example.com (5.1.1): The mailbox does not exist".</summary>
+    private static string Delivery(string what, JsonElement? data)
+    {
+        var text = StringOf(data, "recipient") is { } recipient ? $"{what} to {recipient}" : what;
+        if (StringOf(data, "code") is { } code)
+        {
+            text += $" ({code})";
+        }
+        return StringOf(data, "reason") is { } reason ? $"{text}: {reason}" : text;
     }
 
     private static string Transferred(string who, JsonElement? data, Func<long, string> nameOf)

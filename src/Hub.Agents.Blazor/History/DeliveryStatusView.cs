@@ -17,4 +17,8 @@ public sealed record DeliveryStatusView(string Glyph, string Tone)
     };
 
     public bool IsFailure => Tone == "failed";
+
+    /// <summary>Why a message failed, in words (a bounce's diagnostic, the provider's refusal), or null when it did not fail or no reason was recorded.</summary>
+    public static string? FailureReason(string status, string? errorReason) =>
+        For(status).IsFailure && !string.IsNullOrWhiteSpace(errorReason) ? errorReason.Trim() : null;
 }

@@ -45,6 +45,10 @@ public sealed record Interaction(
     string Status,
     string? ErrorCode,
     long? AuthorAgentId,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>Why an outbound message failed, in words (a bounce's diagnostic, the provider's refusal); null otherwise.</summary>
+    public string? ErrorReason { get; init; }
+}
 
 public sealed record Agent(long Id, string UserName, string DisplayName, string Role);

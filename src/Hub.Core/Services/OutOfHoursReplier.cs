@@ -3,13 +3,15 @@ using ContactHub.Core.Config;
 using ContactHub.Core.Events;
 using ContactHub.Core.Store;
 using ContactHub.Core.Stream;
+using Microsoft.Extensions.Options;
 
 namespace ContactHub.Core.Services;
 
 /// <summary>
 /// Tells a customer who writes while their queue is closed that nobody is there yet. Only a conversation's
-/// opening append calls this, so each conversation gets the reply at most once; its task waits in the closed
-/// queue until the queue opens.
+/// opening append calls this, so each conversation gets the reply at most once, and each customer address at most
+/// once per <see cref="AutomaticReplyOptions.PerAddressWindow"/> (an e-mail customer opens a conversation per
+/// subject); its task waits in the closed queue until the queue opens.
 /// </summary>
 public sealed class OutOfHoursReplier(
     RoutingConfigState config,
@@ -18,6 +20,8 @@ public sealed class OutOfHoursReplier(
     ConversationEventLog log,
     OptOuts optOuts,
     IHubEventBus events,
+    AutomaticReplyLimits limits,
+    IOptions<AutomaticReplyOptions> options,
     TimeProvider time)
 {
     /// <returns>True when a reply was queued.</returns>
@@ -34,6 +38,11 @@ public sealed class OutOfHoursReplier(
             return false;
         }
         if (await optOuts.FindAsync(interaction.Channel, interaction.SenderAddress, cancellationToken) is not null)
+        {
+            return false;
+        }
+        // Checked last: only a reply that would really be sent may use up the address's allowance.
+        if (!await limits.TryClaimAsync(interaction.Channel, interaction.SenderAddress, options.Value.PerAddressWindow, cancellationToken))
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 
@@ -21,6 +22,11 @@ public static class ConversationEventKinds
 
     /// <summary>The customer sent an opt-in keyword (SMS START) after opting out.</summary>
     public const string OptedIn = "opted-in";
+    /// <summary>A delivery report (an e-mail bounce) says an outbound message was not delivered; data names the message, code and reason.</summary>
+    public const string DeliveryFailed = "delivery-failed";
+
+    /// <summary>A delivery report says an outbound message is delayed and still being retried by the mail system.</summary>
+    public const string DeliveryDelayed = "delivery-delayed";
 }
 
 /// <param name="Data">Kind-specific details as JSON (reason, note, target...).</param>
@@ -32,10 +38,15 @@ public sealed class ConversationEventLog(StoreConnections connections, TimeProvi
     public async Task AppendAsync(long conversationId, string kind, long? agentId, object? data, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            "INSERT INTO conversation_events (conversation_id, kind, agent_id, data_json, created_at) VALUES (@conversationId, @kind, @agentId, @data, @now)",
-            new { conversationId, kind, agentId, data = data is null ? null : JsonSerializer.Serialize(data, StoreJson.Options), now = time.GetUtcNow().ToUnixTimeMilliseconds() });
+        await InsertAsync(connection, null, conversationId, kind, agentId, data, time.GetUtcNow().ToUnixTimeMilliseconds());
     }
+
+    /// <summary>The append inside a caller's transaction, for changes whose event must commit with them.</summary>
+    internal static Task InsertAsync(DbConnection connection, DbTransaction? transaction, long conversationId, string kind, long? agentId, object? data, long now) =>
+        connection.ExecuteAsync(
+            "INSERT INTO conversation_events (conversation_id, kind, agent_id, data_json, created_at) VALUES (@conversationId, @kind, @agentId, @data, @now)",
+            new { conversationId, kind, agentId, data = data is null ? null : JsonSerializer.Serialize(data, StoreJson.Options), now },
+            transaction);
 
     public async Task<IReadOnlyList<ConversationEvent>> ListAsync(long conversationId, CancellationToken cancellationToken)
     {

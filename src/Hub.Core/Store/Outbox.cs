@@ -1,3 +1,4 @@
+using System.Data.Common;
 using ContactHub.Core.Domain;
 using ContactHub.Core.Outbound;
 using Dapper;
@@ -117,11 +118,11 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var applied = await connection.QuerySingleAsync<StatusApplied>(
             """
-            UPDATE interactions SET status = @status, status_rank = @rank, error_code = @errorCode, updated_at = @now
+            UPDATE interactions SET status = @status, status_rank = @rank, error_code = @errorCode, error_reason = @reason, updated_at = @now
             WHERE id = @interactionId
             RETURNING id AS interactionid, conversation_id AS conversationid, contact_id AS contactid, status
             """,
-            new { interactionId, errorCode, status, rank = DeliveryStatus.Rank(status), now = time.GetUtcNow().ToUnixTimeMilliseconds() },
+            new { interactionId, errorCode, reason, status, rank = DeliveryStatus.Rank(status), now = time.GetUtcNow().ToUnixTimeMilliseconds() },
             transaction);
         await connection.ExecuteAsync("UPDATE outbox SET state = 'failed', last_error = @reason WHERE interaction_id = @interactionId", new { interactionId, reason }, transaction);
         await transaction.CommitAsync(cancellationToken);
@@ -152,18 +153,30 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
     /// <summary>Applies a provider status callback; returns null when the message is unknown or the status would move it backwards.</summary>
     public async Task<StatusApplied?> ApplyStatusAsync(ChannelKind channel, string providerId, string status, string? errorCode, CancellationToken cancellationToken)
     {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await ApplyStatusAsync(connection, null, channel, providerId, status, errorCode, errorReason: null, time.GetUtcNow().ToUnixTimeMilliseconds());
+    }
+
+    /// <summary>
+    /// The one forward-only status update of a sent message, shared by provider callbacks and delivery reports
+    /// (e-mail bounces): a code or reason given replaces the old one, a missing one keeps it.
+    /// </summary>
+    internal static async Task<StatusApplied?> ApplyStatusAsync(
+        DbConnection connection, DbTransaction? transaction, ChannelKind channel, string providerId, string status, string? errorCode, string? errorReason, long now)
+    {
         var rank = DeliveryStatus.Rank(status);
         if (rank < 0)
         {
             return null;
         }
-        await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<StatusApplied>(
             """
-            UPDATE interactions SET status = @status, status_rank = @rank, error_code = COALESCE(@errorCode, error_code), updated_at = @now
+            UPDATE interactions SET status = @status, status_rank = @rank, error_code = COALESCE(@errorCode, error_code),
+                error_reason = COALESCE(@errorReason, error_reason), updated_at = @now
             WHERE channel = @channel AND external_id = @providerId AND direction = 'out' AND status_rank < @rank
             RETURNING id AS interactionid, conversation_id AS conversationid, contact_id AS contactid, status
             """,
-            new { channel = channel.ToWire(), providerId, status, rank, errorCode, now = time.GetUtcNow().ToUnixTimeMilliseconds() });
+            new { channel = channel.ToWire(), providerId, status, rank, errorCode, errorReason, now },
+            transaction);
     }
 }

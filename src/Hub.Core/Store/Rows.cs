@@ -16,6 +16,7 @@ internal sealed class InteractionRow
     public string? AttachmentsJson { get; set; }
     public string Status { get; set; } = "";
     public string? ErrorCode { get; set; }
+    public string? ErrorReason { get; set; }
     public long? AuthorAgentId { get; set; }
     public long CreatedAt { get; set; }
 
@@ -31,7 +32,10 @@ internal sealed class InteractionRow
         Status,
         ErrorCode,
         AuthorAgentId,
-        Clock.FromUnixMs(CreatedAt));
+        Clock.FromUnixMs(CreatedAt))
+    {
+        ErrorReason = ErrorReason,
+    };
 }
 
 internal sealed class ConversationRow
@@ -67,6 +71,6 @@ internal sealed class ConversationRow
 
 internal static class Columns
 {
-    public const string Interaction = "id, conversation_id, contact_id, channel, direction, external_id, text, attachments_json, status, error_code, author_agent_id, created_at";
+    public const string Interaction = "id, conversation_id, contact_id, channel, direction, external_id, text, attachments_json, status, error_code, error_reason, author_agent_id, created_at";
     public const string Conversation = "id, contact_id, channel, state, queue, assignee_id, created_at, last_activity_at, priority, required_skills_json, rule";
 }

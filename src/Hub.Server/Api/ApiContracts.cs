@@ -36,7 +36,13 @@ public sealed record InteractionDto(
         i.Attachments.Select(a => new AttachmentDto(a.Url, a.ContentType, a.FileName, a.Size, a.TooLarge)).ToList(),
         i.Status,
         i.ErrorCode,
-        i.CreatedAt);
+        i.CreatedAt)
+    {
+        ErrorReason = i.ErrorReason,
+    };
+
+    /// <summary>Why an outbound message failed, in words; null otherwise.</summary>
+    public string? ErrorReason { get; init; }
 }
 
 public sealed record ConversationDto(

@@ -1,3 +1,5 @@
+using ContactHub.StandIns.Simulator.Email;
+
 namespace ContactHub.StandIns.Simulator;
 
 public static class SimulatorExtensions
@@ -11,6 +13,15 @@ public static class SimulatorExtensions
             .ValidateOnStart();
         services.AddHttpClient(CustomerSimulator.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddHostedService<CustomerSimulator>();
+        services.AddOptions<EmailSimulatorOptions>()
+            .BindConfiguration(EmailSimulatorOptions.Section)
+            .Validate(o => !o.Enabled || (o.UserName.Length > 0 && o.Password.Length > 0 && o.ImapPort is > 0 and < 65536),
+                "StandIn:Simulator:Email needs ImapPort, UserName and Password when enabled.")
+            .Validate(o => !o.Enabled || ImapAppender.IsLocal(o.ImapHost),
+                "StandIn:Simulator:Email:ImapHost must be this machine (127.0.0.1, ::1 or localhost): the simulator logs in without TLS.")
+            .Validate(o => o.IntervalSeconds > 0, "StandIn:Simulator:Email:IntervalSeconds must be positive.")
+            .ValidateOnStart();
+        services.AddHostedService<EmailCustomerSimulator>();
         return services;
     }
 }

@@ -74,6 +74,7 @@ public sealed class WebhookHost : IAsyncDisposable
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ConversationEventLog>();
         services.AddSingleton<OptOuts>();
+        services.AddSingleton<AutomaticReplyLimits>();
         services.AddSingleton<OutOfHoursReplier>();
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<StickyAgents>();

@@ -5,6 +5,7 @@ using ContactHub.Core.Store;
 using ContactHub.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ContactHub.Core.Tests.Config;
@@ -56,6 +57,8 @@ internal sealed class ConfigHarness : IAsyncDisposable
 
     public ConversationEventLog EventLog { get; }
 
+    public AutomaticReplyOptions AutomaticReplies { get; } = new();
+
     public static async Task<ConfigHarness> CreateAsync(StoreProvider provider, DateTimeOffset? now = null) =>
         new(await StoreHarness.CreateAsync(provider), now ?? new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero));
 
@@ -64,7 +67,8 @@ internal sealed class ConfigHarness : IAsyncDisposable
     {
         var stream = await Store.StartStreamAsync(new RuleEngine(State));
         var outbox = new Outbox(Store.Connections, Time);
-        var replier = new OutOfHoursReplier(State, outbox, new OutboxSignal(), EventLog, new OptOuts(Store.Connections), Bus, Time);
+        var replier = new OutOfHoursReplier(
+            State, outbox, new OutboxSignal(), EventLog, new OptOuts(Store.Connections), Bus, new AutomaticReplyLimits(Store.Connections, Time), Options.Create(AutomaticReplies), Time);
         return new InboundPipeline(stream, Router, Bus, replier, new StickyAgents(State, Conversations, Time), Time, NullLogger<InboundPipeline>.Instance);
     }
 

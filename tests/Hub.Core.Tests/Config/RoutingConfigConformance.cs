@@ -237,6 +237,53 @@ public abstract class RoutingConfigConformance(StoreProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task AnEmailCustomerOpeningSeveralThreadsOutOfHoursGetsOneAutomaticReplyPerWindowEvenFromARestartedNode()
+    {
+        // Monday 2026-01-05 20:00 in Berlin: after hours; the default window is 4 hours.
+        _config.Time.SetUtcNow(new DateTimeOffset(2026, 1, 5, 19, 0, 0, TimeSpan.Zero));
+        await _config.Admin.SaveQueueAsync(Queues.Billing, CancellationToken.None).WaitAsync(Timeout);
+        await _config.Admin.ReplaceRulesAsync([new RoutingRule("billing", "billing", Keyword: "invoice")], CancellationToken.None).WaitAsync(Timeout);
+        var pipeline = await _config.StartPipelineAsync();
+        const string customer = "ines@example.com";
+
+        var first = await pipeline.AcceptAsync(Inbound.Email(customer, "t1@example.com", "invoice 1"), CancellationToken.None).WaitAsync(Timeout);
+        var second = await pipeline.AcceptAsync(Inbound.Email(customer, "t2@example.com", "invoice 2"), CancellationToken.None).WaitAsync(Timeout);
+        var otherCustomer = await pipeline.AcceptAsync(Inbound.Email("omar@example.com", "o1@example.com", "invoice"), CancellationToken.None).WaitAsync(Timeout);
+        _config.Time.Advance(TimeSpan.FromHours(3));
+        var restartedNode = await _config.StartPipelineAsync();
+        var third = await restartedNode.AcceptAsync(Inbound.Email(customer, "t3@example.com", "invoice 3"), CancellationToken.None).WaitAsync(Timeout);
+        _config.Time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+        var afterWindow = await restartedNode.AcceptAsync(Inbound.Email(customer, "t4@example.com", "invoice 4"), CancellationToken.None).WaitAsync(Timeout);
+
+        Assert.Equal(4, new[] { first, second, third, afterWindow }.Select(r => r.ConversationId).Distinct().Count());
+        int[] replies =
+        [
+            await RepliesAsync(first.ConversationId), await RepliesAsync(second.ConversationId), await RepliesAsync(otherCustomer.ConversationId),
+            await RepliesAsync(third.ConversationId), await RepliesAsync(afterWindow.ConversationId),
+        ];
+        Assert.Equal([1, 0, 1, 0, 1], replies);
+    }
+
+    [Fact]
+    public async Task AZeroWindowLiftsThePerAddressLimit()
+    {
+        _config.Time.SetUtcNow(new DateTimeOffset(2026, 1, 5, 19, 0, 0, TimeSpan.Zero));
+        _config.AutomaticReplies.PerAddressWindow = TimeSpan.Zero;
+        await _config.Admin.SaveQueueAsync(Queues.Billing, CancellationToken.None).WaitAsync(Timeout);
+        await _config.Admin.ReplaceRulesAsync([new RoutingRule("billing", "billing", Keyword: "invoice")], CancellationToken.None).WaitAsync(Timeout);
+        var pipeline = await _config.StartPipelineAsync();
+
+        var first = await pipeline.AcceptAsync(Inbound.Email("ines@example.com", "z1@example.com", "invoice 1"), CancellationToken.None).WaitAsync(Timeout);
+        var second = await pipeline.AcceptAsync(Inbound.Email("ines@example.com", "z2@example.com", "invoice 2"), CancellationToken.None).WaitAsync(Timeout);
+
+        int[] replies = [await RepliesAsync(first.ConversationId), await RepliesAsync(second.ConversationId)];
+        Assert.Equal([1, 1], replies);
+    }
+
+    private async Task<int> RepliesAsync(long conversationId) =>
+        (await _config.Conversations.InteractionsAsync(conversationId, CancellationToken.None).WaitAsync(Timeout)).Count(i => i.Direction == InteractionDirection.Out);
+
+    [Fact]
     public async Task AnAutomatedMessageGetsNoOutOfHoursReplySoTwoRobotsNeverAnswerEachOther()
     {
         _config.Time.SetUtcNow(new DateTimeOffset(2026, 1, 5, 19, 0, 0, TimeSpan.Zero));
