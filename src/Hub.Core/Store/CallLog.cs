@@ -26,7 +26,7 @@ public sealed class CallLog(StoreConnections connections, TimeProvider time)
 
     /// <summary>The caller entered the hold queue: the interaction shows "queued" until an agent or the caller ends it.</summary>
     public Task<CallRecord?> MarkQueuedAsync(string callSid, CancellationToken cancellationToken) =>
-        ApplyStatusAsync(callSid, CallStatus.Queued, sequence: null, talkSeconds: null, cancellationToken);
+        ApplyStatusAsync(callSid, CallStatus.Queued, sequence: null, cancellationToken);
 
     /// <summary>How the wait in the hold queue ended (Twilio's QueueResult: bridged, hangup, leave...). The first answer counts.</summary>
     public async Task<CallRecord?> RecordQueueResultAsync(string callSid, string queueResult, int queueSeconds, CancellationToken cancellationToken)
@@ -43,7 +43,7 @@ public sealed class CallLog(StoreConnections connections, TimeProvider time)
     /// sequence number. Keeps the interaction's status in step so the timeline shows it.
     /// </summary>
     /// <returns>The call after the update, or null when the call is unknown.</returns>
-    public async Task<CallRecord?> ApplyStatusAsync(string callSid, string status, int? sequence, int? talkSeconds, CancellationToken cancellationToken)
+    public async Task<CallRecord?> ApplyStatusAsync(string callSid, string status, int? sequence, CancellationToken cancellationToken)
     {
         var rank = CallStatus.Rank(status);
         if (rank < 0)
@@ -56,12 +56,11 @@ public sealed class CallLog(StoreConnections connections, TimeProvider time)
         var interactionId = await connection.QuerySingleOrDefaultAsync<long?>(
             """
             UPDATE calls SET status = @status, status_rank = @rank, last_sequence = @sequence,
-                talk_seconds = COALESCE(@talkSeconds, talk_seconds),
                 ended_at = CASE WHEN @rank = 4 THEN @now ELSE ended_at END
             WHERE call_sid = @callSid AND (status_rank < @rank OR (status_rank = @rank AND last_sequence < @sequence AND status = @status))
             RETURNING interaction_id
             """,
-            new { callSid, status, rank, sequence = sequence ?? -1, talkSeconds, now },
+            new { callSid, status, rank, sequence = sequence ?? -1, now },
             transaction);
         if (interactionId is { } id)
         {
@@ -77,6 +76,22 @@ public sealed class CallLog(StoreConnections connections, TimeProvider time)
     public async Task<CallRecord?> FindAsync(string callSid, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
+        return await FindAsync(connection, callSid);
+    }
+
+    /// <summary>The call a conversation was opened for (one call per conversation).</summary>
+    public async Task<CallRecord?> ForConversationAsync(long conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QueryFirstOrDefaultAsync<CallRow>($"SELECT {Columns} FROM calls WHERE conversation_id = @conversationId ORDER BY started_at", new { conversationId });
+        return row?.ToRecord();
+    }
+
+    /// <summary>How long the caller and the agent talked (Twilio's DialCallDuration), for the call's record and AHT reports.</summary>
+    public async Task<CallRecord?> RecordTalkAsync(string callSid, int talkSeconds, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("UPDATE calls SET talk_seconds = @talkSeconds WHERE call_sid = @callSid", new { callSid, talkSeconds });
         return await FindAsync(connection, callSid);
     }
 

@@ -28,6 +28,17 @@ public static class TwilioErrors
 
     public static IResult Unsubscribed() => Error(StatusCodes.Status400BadRequest, 21610, "Attempt to send to unsubscribed recipient");
 
+    public static IResult NotFound(string path) => Error(StatusCodes.Status404NotFound, 20404, $"The requested resource {path} was not found");
+
+    public static IResult CallNotInProgress() => Error(StatusCodes.Status400BadRequest, 21220, "Call is not in-progress. Cannot redirect.");
+
+    public static IResult TwimlTooLong() => Error(StatusCodes.Status400BadRequest, 32018, "Twiml size exceeded maximum allowed value of 4000 characters");
+
+    public static IResult RelativeActionUrl(string url) =>
+        Error(StatusCodes.Status400BadRequest, 15004, $"Action Callback URL must be an absolute URL when using TwiML to update in-progress calls: {url}");
+
+    public static IResult UpdateNeedsInstructions() => Error(StatusCodes.Status400BadRequest, 21205, "Url, Twiml or Status is required to update a call.");
+
     private static IResult Error(int status, int code, string message) =>
         TypedResults.Json(
             new TwilioErrorBody(code, message, "https://www.twilio.com/docs/errors/" + code.ToString(CultureInfo.InvariantCulture), status),

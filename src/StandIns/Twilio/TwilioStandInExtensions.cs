@@ -12,6 +12,9 @@ public static class TwilioStandInExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MessageLedger>();
         services.AddSingleton<CarrierOptOuts>();
+        services.AddSingleton<Calls.LiveCalls>();
+        services.AddSingleton<Calls.CallNetwork>();
+        services.AddHttpClient(Calls.CallNetwork.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<StatusCallbackQueue>();
         services.AddSingleton<SendRateLimiter>();
         services.AddHttpClient(StatusCallbackWorker.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
@@ -22,6 +25,7 @@ public static class TwilioStandInExtensions
     public static IEndpointRouteBuilder MapTwilioStandIn(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(CreateMessageEndpoint.Route, CreateMessageEndpoint.HandleAsync).DisableAntiforgery();
+        endpoints.MapPost(Calls.UpdateCallEndpoint.Route, Calls.UpdateCallEndpoint.HandleAsync).DisableAntiforgery();
         endpoints.MapGet("/_standin/messages", (MessageLedger ledger) =>
             TypedResults.Json(ledger.Snapshot(), StandInJsonContext.Wire.IReadOnlyListMessageResource));
         return endpoints;

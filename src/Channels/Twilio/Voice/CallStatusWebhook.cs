@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Http;
 namespace ContactHub.Channels.Twilio.Voice;
 
 /// <summary>
-/// Call progress callbacks (ringing, in-progress, completed, busy, no-answer...): they arrive out of order, so the
-/// call only moves forward. A call that ends while nobody has taken it closes its conversation as abandoned.
+/// Call progress callbacks of the caller's leg (ringing, completed, busy, no-answer...): they arrive out of order, so
+/// the call only moves forward. A call that ends while nobody has taken it closes its conversation as abandoned.
 /// </summary>
 public static class CallStatusWebhook
 {
@@ -40,7 +40,13 @@ public static class CallStatusWebhook
         {
             return guard.Reject(request, StatusCodes.Status404NotFound, $"No call {callSid} is known here.");
         }
-        var after = await calls.ApplyStatusAsync(callSid, status, VoiceForm.Seconds(form, "SequenceNumber"), VoiceForm.Seconds(form, "CallDuration"), cancellationToken);
+        if (status == CallStatus.InProgress)
+        {
+            // The caller's leg is "in progress" as soon as Twilio runs our TwiML, long before anyone talks to them;
+            // the call is in progress for the timeline when the agent's leg answers (AgentLegStatusWebhook).
+            return TypedResults.NoContent();
+        }
+        var after = await calls.ApplyStatusAsync(callSid, status, VoiceForm.Seconds(form, "SequenceNumber"), cancellationToken);
         if (after is not null && after.Status != before.Status)
         {
             await events.PublishAsync(new InteractionStatusChanged(after.ContactId, after.ConversationId, after.InteractionId, after.Status));

@@ -71,7 +71,7 @@ public static class IncomingCallWebhook
             : "anonymous:" + callSid;
 
     // Twilio queue names are at most 64 characters; ours are validated shorter, this is the belt to those braces.
-    private static string TwilioQueueName(string queue) => queue.Length <= 64 ? queue : queue[..64];
+    internal static string TwilioQueueName(string queue) => queue.Length <= 64 ? queue : queue[..64];
 
     internal static IResult Answer(Twiml twiml) => TypedResults.Text(twiml.ToString(), Twiml.ContentType);
 }

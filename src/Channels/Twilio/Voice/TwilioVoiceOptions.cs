@@ -13,6 +13,12 @@ public sealed class TwilioVoiceOptions
     /// <summary>BCP 47 language of the spoken prompts (Twilio's &lt;Say language&gt;).</summary>
     public string Language { get; set; } = "en-US";
 
+    /// <summary>Agent id -> E.164 number for agents who take calls on a phone rather than in the browser.</summary>
+    public Dictionary<string, string> AgentNumbers { get; set; } = [];
+
+    /// <summary>How long an agent's phone rings before the caller goes back to the queue.</summary>
+    public int AgentRingSeconds { get; set; } = 20;
+
     /// <summary>Said before hanging up on a caller whose queue is closed when it has no out-of-hours message of its own.</summary>
     public string ClosedMessage { get; set; } = "We are closed right now. Please call again during our opening hours. Goodbye.";
 }

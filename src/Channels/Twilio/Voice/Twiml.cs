@@ -36,6 +36,26 @@ public sealed class Twiml
         return this;
     }
 
+    /// <summary>Dials one agent. The agent's leg reports "answered" to <paramref name="agentLegStatusUrl"/>, the end of the dial
+    /// goes to <paramref name="actionUrl"/>; answerOnBridge keeps the caller hearing the queue until the agent picks up.</summary>
+    public Twiml DialAgent(bool isNumber, string address, int timeoutSeconds, string actionUrl, string agentLegStatusUrl)
+    {
+        var target = new XElement(
+            isNumber ? "Number" : "Client",
+            new XAttribute("statusCallbackEvent", "answered completed"),
+            new XAttribute("statusCallback", agentLegStatusUrl),
+            new XAttribute("statusCallbackMethod", "POST"),
+            address);
+        _response.Add(new XElement(
+            "Dial",
+            new XAttribute("action", actionUrl),
+            new XAttribute("method", "POST"),
+            new XAttribute("timeout", timeoutSeconds),
+            new XAttribute("answerOnBridge", "true"),
+            target));
+        return this;
+    }
+
     public Twiml Hangup()
     {
         _response.Add(new XElement("Hangup"));

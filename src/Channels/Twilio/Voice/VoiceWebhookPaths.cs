@@ -7,4 +7,6 @@ public static class VoiceWebhookPaths
     public const string Wait = "/webhooks/twilio/voice/wait";
     public const string EnqueueAction = "/webhooks/twilio/voice/enqueue-action";
     public const string Status = "/webhooks/twilio/voice/status";
+    public const string DialAction = "/webhooks/twilio/voice/dial-action";
+    public const string AgentLegStatus = "/webhooks/twilio/voice/agent-leg";
 }
