@@ -1,6 +1,7 @@
 using ContactHub.Channels.Twilio.Voice;
 using ContactHub.Core.Domain;
 using ContactHub.Core.Outbound;
+using ContactHub.Core.Services;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,10 +24,15 @@ public static class TwilioChannelExtensions
         services.AddOptions<TwilioVoiceOptions>()
             .BindConfiguration(TwilioVoiceOptions.Section)
             .Validate(o => Uri.TryCreate(o.HoldMusicUrl, UriKind.Absolute, out _), "Twilio:Voice:HoldMusicUrl must be an absolute URL Twilio can fetch.")
+            .Validate(o => o.VoicemailMaxLengthSeconds is >= 5 and <= 3600, "Twilio:Voice:VoicemailMaxLengthSeconds must be between 5 and 3600.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.VoicemailPrompt), "Twilio:Voice:VoicemailPrompt is required: callers need to know they may speak.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient<TwilioSmsSender>((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout);
         services.AddTransient<IChannelSender>(sp => sp.GetRequiredService<TwilioSmsSender>());
+        services.AddHttpClient<TwilioRecordingAudio>((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout);
+        services.AddTransient<IRecordingAudioSource>(sp => sp.GetRequiredService<TwilioRecordingAudio>());
+        services.AddSingleton<VoicemailOffers>();
         services.AddSingleton<TwilioWebhookGuard>();
         services.AddSingleton<SmsKeywordResponder>();
         return services;

@@ -7,4 +7,7 @@ public static class VoiceWebhookPaths
     public const string Wait = "/webhooks/twilio/voice/wait";
     public const string EnqueueAction = "/webhooks/twilio/voice/enqueue-action";
     public const string Status = "/webhooks/twilio/voice/status";
+    public const string RecordAction = "/webhooks/twilio/voice/record-action";
+    public const string RecordingStatus = "/webhooks/twilio/voice/recording-status";
+    public const string Transcription = "/webhooks/twilio/voice/transcription";
 }
