@@ -16,6 +16,9 @@ public sealed class CallAbandonment(IRouterControl router, ConversationRepositor
     /// <returns>True when this call closed the conversation (false when an agent had it, it was already closed, or the caller left a voicemail).</returns>
     public async Task<bool> CloseIfUnansweredAsync(CallRecord call, string reason, CancellationToken cancellationToken)
     {
+        // REVIEW: a caller who hangs up mid-message makes Twilio post the Record action (which marks the message left)
+        // and the final status callback close together; should the status win the race, the call counts abandoned and
+        // the recording still lands on the timeline of the resolved conversation. Twilio normally posts the action first.
         if (call.Voicemail == VoicemailState.Left)
         {
             return false;
