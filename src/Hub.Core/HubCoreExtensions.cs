@@ -60,6 +60,7 @@ public static class HubCoreExtensions
         services.AddSingleton<ChannelCursors>();
         services.AddSingleton<OptOuts>();
         services.AddSingleton<CallLog>();
+        services.AddSingleton<CallRecordings>();
         services.AddSingleton<InteractionSources>();
         services.AddSingleton<HubSecrets>();
         services.AddSingleton<InteractionFiles>();
@@ -69,6 +70,7 @@ public static class HubCoreExtensions
         services.AddSingleton<InboundPipeline>();
         services.AddSingleton<AssignmentService>();
         services.AddSingleton<CallAbandonment>();
+        services.AddSingleton<QueueStaffing>();
         services.AddSingleton<ReplyService>();
         services.AddSingleton<ConversationEventLog>();
         services.AddSingleton<TransferService>();

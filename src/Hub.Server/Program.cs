@@ -26,6 +26,7 @@ app.MapAgentSelfApi();
 app.MapAdminApi();
 app.MapEmailHtmlApi();
 app.MapFileApi();
+app.MapCallRecordingApi();
 app.MapAccountEndpoints();
 app.MapHubHealthChecks();
 app.MapAgentConsole();

@@ -30,6 +30,14 @@ public sealed class AdminFormTests
     }
 
     [Fact]
+    public void AQueuesVoicemailWaitAndCallRecordingRoundTrip()
+    {
+        var saved = QueueForm.From(new QueueDefinition("billing") { VoicemailAfterSeconds = 300, RecordCalls = true }).ToDefinition().Queue!;
+
+        Assert.Equal((300, true), (saved.VoicemailAfterSeconds, saved.RecordCalls));
+    }
+
+    [Fact]
     public void AQueuesEmailSenderRoundTripsAndBlankBoxesMeanTheHubsAddress()
     {
         var form = QueueForm.From(new QueueDefinition("billing") { EmailFrom = "billing@example.net", EmailFromName = "Acme Billing" });

@@ -21,4 +21,16 @@ public sealed class CallSummaryTests
 
     [Fact]
     public void WithoutItsCallRecordTheInteractionsStatusStillSpeaks() => Assert.Equal("Call not answered", CallSummary.Describe(null, "no-answer"));
+
+    [Fact]
+    public void ACallerWhoLeftAVoicemailAfterWaitingSaysSoAndNotThatTheyTalked() =>
+        Assert.Equal("Caller left a voicemail · waited 2:00", CallSummary.Describe(Call("completed", "leave", 120, 45) with { Voicemail = VoicemailState.Left }, "completed"));
+
+    [Fact]
+    public void ACallerWhoHungUpAtTheVoicemailPromptSaysSo() =>
+        Assert.Equal("Caller hung up without leaving a message", CallSummary.Describe(Call("completed", talked: 12) with { Voicemail = VoicemailState.Offered }, "completed"));
+
+    [Fact]
+    public void ACallerStillAtTheVoicemailSaysSo() =>
+        Assert.Equal("Caller sent to voicemail", CallSummary.Describe(Call("in-progress") with { Voicemail = VoicemailState.Offered }, "in-progress"));
 }

@@ -9,8 +9,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ContactHub.Server.Tests;
 
 /// <summary>Incoming calls, the hold queue and call progress through the real signed webhooks, store and Redis router.</summary>
-public sealed class VoiceWebhookTests(HubFactoryFixture hub) : IClassFixture<HubFactoryFixture>
+public sealed class VoiceWebhookTests(HubFactoryFixture hub) : IClassFixture<HubFactoryFixture>, IAsyncLifetime
 {
+    /// <summary>Someone is logged in (away, so no offers interfere): with nobody logged in, callers go to voicemail.</summary>
+    public async Task InitializeAsync()
+    {
+        var alice = await hub.Factory.Services.GetRequiredService<ContactHub.Core.Users.UserStore>().FindAsync("alice", CancellationToken.None).WaitAsync(TestServers.Timeout);
+        await hub.Factory.Services.GetRequiredService<ContactHub.Core.Services.AssignmentService>().SetPresenceAsync(alice!.Id, AgentPresence.Away).WaitAsync(TestServers.Timeout);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task AnIncomingCallIsStoredOnTheCallersTimelineAndEnqueuedWithAWaitUrl()
     {

@@ -24,6 +24,8 @@ public static class TwilioChannelExtensions
         services.AddOptions<TwilioVoiceOptions>()
             .BindConfiguration(TwilioVoiceOptions.Section)
             .Validate(o => Uri.TryCreate(o.HoldMusicUrl, UriKind.Absolute, out _), "Twilio:Voice:HoldMusicUrl must be an absolute URL Twilio can fetch.")
+            .Validate(o => o.VoicemailMaxLengthSeconds is >= 5 and <= 3600, "Twilio:Voice:VoicemailMaxLengthSeconds must be between 5 and 3600.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.VoicemailPrompt), "Twilio:Voice:VoicemailPrompt is required: callers need to know they may speak.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient<TwilioSmsSender>((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout);
@@ -31,6 +33,9 @@ public static class TwilioChannelExtensions
         services.AddHttpClient<TwilioCallsClient>((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout);
         services.AddSingleton<AgentDialTarget>();
         services.AddTransient<IAssignmentFollowUp, CallConnector>();
+        services.AddHttpClient<TwilioRecordingAudio>((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout);
+        services.AddTransient<IRecordingAudioSource>(sp => sp.GetRequiredService<TwilioRecordingAudio>());
+        services.AddSingleton<VoicemailOffers>();
         services.AddSingleton<TwilioWebhookGuard>();
         services.AddSingleton<SmsKeywordResponder>();
         return services;

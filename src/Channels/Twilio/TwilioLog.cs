@@ -25,4 +25,13 @@ internal static partial class TwilioLog
 
     [LoggerMessage(EventId = 3112, Level = LogLevel.Warning, Message = "Twilio rejected outbound interaction {InteractionId} with error {ErrorCode}: {Reason}")]
     public static partial void SendRejected(ILogger logger, long interactionId, string errorCode, string reason);
+
+    [LoggerMessage(EventId = 3130, Level = LogLevel.Warning, Message = "Could not read who is logged in for queue {Queue}; call {CallSid} waits in the queue")]
+    public static partial void StaffingUnknown(ILogger logger, string queue, string callSid, Exception error);
+
+    [LoggerMessage(EventId = 3131, Level = LogLevel.Information, Message = "Call {CallSid} sent to voicemail: {Reason}")]
+    public static partial void VoicemailOffered(ILogger logger, string callSid, string reason);
+
+    [LoggerMessage(EventId = 3133, Level = LogLevel.Warning, Message = "Fetching recording {RecordingSid} from Twilio failed with {StatusCode}")]
+    public static partial void RecordingFetchFailed(ILogger logger, string recordingSid, int statusCode);
 }

@@ -18,7 +18,7 @@ public static class TwilioWebhookEndpoints
         return endpoints;
     }
 
-    /// <summary>The incoming call, the hold queue's wait and action URLs, and call progress callbacks.</summary>
+    /// <summary>The incoming call, the hold queue's wait and action URLs, call progress callbacks, and voicemail and recording callbacks.</summary>
     public static IEndpointRouteBuilder MapTwilioVoiceWebhooks(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(VoiceWebhookPaths.Incoming, IncomingCallWebhook.HandleAsync).DisableAntiforgery();
@@ -27,6 +27,9 @@ public static class TwilioWebhookEndpoints
         endpoints.MapPost(VoiceWebhookPaths.Status, CallStatusWebhook.HandleAsync).DisableAntiforgery();
         endpoints.MapPost(VoiceWebhookPaths.DialAction, DialActionWebhook.HandleAsync).DisableAntiforgery();
         endpoints.MapPost(VoiceWebhookPaths.AgentLegStatus, AgentLegStatusWebhook.HandleAsync).DisableAntiforgery();
+        endpoints.MapPost(VoiceWebhookPaths.RecordAction, RecordActionWebhook.HandleAsync).DisableAntiforgery();
+        endpoints.MapPost(VoiceWebhookPaths.RecordingStatus, RecordingStatusWebhook.HandleAsync).DisableAntiforgery();
+        endpoints.MapPost(VoiceWebhookPaths.Transcription, TranscriptionWebhook.HandleAsync).DisableAntiforgery();
         return endpoints;
     }
 }

@@ -29,6 +29,10 @@ public sealed class QueueForm
     public string EmailFrom { get; set; } = "";
     public string EmailFromName { get; set; } = "";
 
+    /// <summary>0 = callers wait as long as it takes.</summary>
+    public int VoicemailAfterSeconds { get; set; }
+    public bool RecordCalls { get; set; }
+
     /// <summary>Open around the clock: the per-day boxes are ignored.</summary>
     public bool AlwaysOpen { get; set; } = true;
 
@@ -63,6 +67,8 @@ public sealed class QueueForm
             OutOfHoursReply = queue.OutOfHoursReply ?? "",
             EmailFrom = queue.EmailFrom ?? "",
             EmailFromName = queue.EmailFromName ?? "",
+            VoicemailAfterSeconds = queue.VoicemailAfterSeconds,
+            RecordCalls = queue.RecordCalls,
             AlwaysOpen = queue.Hours.Days.Count == 0,
             Holidays = string.Join(", ", queue.Hours.Holidays),
             RequiredSkills = SkillText.Format(queue.RequiredSkills),
@@ -118,6 +124,8 @@ public sealed class QueueForm
             OutOfHoursReply = OutOfHoursReply,
             EmailFrom = string.IsNullOrWhiteSpace(EmailFrom) ? null : EmailFrom.Trim(),
             EmailFromName = string.IsNullOrWhiteSpace(EmailFromName) ? null : EmailFromName.Trim(),
+            VoicemailAfterSeconds = VoicemailAfterSeconds,
+            RecordCalls = RecordCalls,
             RequiredSkills = skills,
             Overflow = steps,
             Hours = hours,

@@ -9,17 +9,25 @@ public static class CallSummary
     public static string Describe(CallRecord? call, string interactionStatus)
     {
         var status = call?.Status ?? interactionStatus;
-        var parts = new List<string> { Headline(status, call?.QueueResult) };
+        var parts = new List<string> { call?.Voicemail is { } voicemail ? VoicemailHeadline(status, voicemail) : Headline(status, call?.QueueResult) };
         if (call?.QueueSeconds is { } waited)
         {
             parts.Add("waited " + DurationText.Format(waited));
         }
-        if (call?.TalkSeconds is { } talked && talked > 0 && call.QueueResult is not ("hangup" or "error" or "system-error" or "queue-full"))
+        // A voicemail call's duration is the caller talking to the recorder, not to an agent.
+        if (call?.TalkSeconds is { } talked && talked > 0 && call.Voicemail is null && call.QueueResult is not ("hangup" or "error" or "system-error" or "queue-full"))
         {
             parts.Add("talked " + DurationText.Format(talked));
         }
         return string.Join(" · ", parts);
     }
+
+    private static string VoicemailHeadline(string status, string voicemail) => voicemail switch
+    {
+        VoicemailState.Left => "Caller left a voicemail",
+        _ when CallStatus.IsFinal(status) => "Caller hung up without leaving a message",
+        _ => "Caller sent to voicemail",
+    };
 
     private static string Headline(string status, string? queueResult) => (status, queueResult) switch
     {

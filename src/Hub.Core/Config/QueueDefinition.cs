@@ -43,6 +43,12 @@ public sealed record QueueDefinition(string Name)
     /// <summary>The display name shown with <see cref="EmailFrom"/>, e.g. "Acme Billing"; null = <c>Email:Smtp:FromName</c>.</summary>
     public string? EmailFromName { get; init; }
 
+    /// <summary>A caller still waiting after this many seconds is offered voicemail instead; 0 = never.</summary>
+    public int VoicemailAfterSeconds { get; init; }
+
+    /// <summary>Connected calls of this queue are recorded (both parties, from the moment the agent answers).</summary>
+    public bool RecordCalls { get; init; }
+
     public QueueRoutingConfig ToRoutingConfig(bool isOpen) => new(Name)
     {
         ServiceLevelSeconds = ServiceLevelSeconds,

@@ -11,7 +11,7 @@ public sealed class QueueStore(StoreConnections connections, TimeProvider time)
         """
         SELECT name, display_name, priority, service_level_seconds, offer_timeout_seconds, wrap_up_seconds, sticky_seconds,
                reply_timer_seconds, team, required_skills_json, overflow_json, time_zone, business_hours_json,
-               out_of_hours_reply, max_consecutive_timeouts, email_from, email_from_name
+               out_of_hours_reply, max_consecutive_timeouts, email_from, email_from_name, voicemail_after_seconds, record_calls
         FROM queues
         """;
 
@@ -39,10 +39,11 @@ public sealed class QueueStore(StoreConnections connections, TimeProvider time)
             """
             INSERT INTO queues (name, display_name, priority, service_level_seconds, offer_timeout_seconds, wrap_up_seconds, sticky_seconds,
                                 reply_timer_seconds, team, required_skills_json, overflow_json, time_zone, business_hours_json,
-                                out_of_hours_reply, max_consecutive_timeouts, email_from, email_from_name, updated_at)
+                                out_of_hours_reply, max_consecutive_timeouts, email_from, email_from_name, voicemail_after_seconds,
+                                record_calls, updated_at)
             VALUES (@Name, @DisplayName, @Priority, @ServiceLevelSeconds, @OfferTimeoutSeconds, @WrapUpSeconds, @StickySeconds,
                     @ReplyTimerSeconds, @Team, @Skills, @Overflow, @TimeZone, @Hours, @OutOfHoursReply, @MaxConsecutiveTimeouts,
-                    @EmailFrom, @EmailFromName, @Now)
+                    @EmailFrom, @EmailFromName, @VoicemailAfterSeconds, @RecordCalls, @Now)
             ON CONFLICT (name) DO UPDATE SET
                 display_name = excluded.display_name, priority = excluded.priority,
                 service_level_seconds = excluded.service_level_seconds, offer_timeout_seconds = excluded.offer_timeout_seconds,
@@ -52,6 +53,7 @@ public sealed class QueueStore(StoreConnections connections, TimeProvider time)
                 time_zone = excluded.time_zone, business_hours_json = excluded.business_hours_json,
                 out_of_hours_reply = excluded.out_of_hours_reply, max_consecutive_timeouts = excluded.max_consecutive_timeouts,
                 email_from = excluded.email_from, email_from_name = excluded.email_from_name,
+                voicemail_after_seconds = excluded.voicemail_after_seconds, record_calls = excluded.record_calls,
                 updated_at = excluded.updated_at
             """,
             new
@@ -73,6 +75,8 @@ public sealed class QueueStore(StoreConnections connections, TimeProvider time)
                 queue.MaxConsecutiveTimeouts,
                 EmailFrom = string.IsNullOrWhiteSpace(queue.EmailFrom) ? null : queue.EmailFrom.Trim(),
                 EmailFromName = string.IsNullOrWhiteSpace(queue.EmailFromName) ? null : queue.EmailFromName.Trim(),
+                queue.VoicemailAfterSeconds,
+                queue.RecordCalls,
                 Now = time.GetUtcNow().ToUnixTimeMilliseconds(),
             },
             transaction);
@@ -105,6 +109,8 @@ public sealed class QueueStore(StoreConnections connections, TimeProvider time)
         public int MaxConsecutiveTimeouts { get; set; }
         public string? EmailFrom { get; set; }
         public string? EmailFromName { get; set; }
+        public int VoicemailAfterSeconds { get; set; }
+        public bool RecordCalls { get; set; }
 
         public QueueDefinition ToDefinition() => new(Name)
         {
@@ -124,6 +130,8 @@ public sealed class QueueStore(StoreConnections connections, TimeProvider time)
             MaxConsecutiveTimeouts = MaxConsecutiveTimeouts,
             EmailFrom = EmailFrom,
             EmailFromName = EmailFromName,
+            VoicemailAfterSeconds = VoicemailAfterSeconds,
+            RecordCalls = RecordCalls,
         };
     }
 }

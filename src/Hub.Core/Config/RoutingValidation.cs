@@ -15,6 +15,8 @@ public static partial class RoutingValidation
     public const int MaxRules = 200;
     public const int MaxAttributes = 50;
     public const int MaxOutOfHoursReply = 1600;
+    public const int MinVoicemailAfterSeconds = 10;
+    public const int MaxVoicemailAfterSeconds = 4 * 3600;
     private const int Week = 7 * 24 * 3600;
 
     /// <summary>Queue, team, skill names: lower-case letters, digits, '-' and '_', 1-40 characters, starting with a letter or digit.</summary>
@@ -34,12 +36,19 @@ public static partial class RoutingValidation
         ?? Range("stickySeconds", queue.StickySeconds, 0, Week)
         ?? Range("replyTimerSeconds", queue.ReplyTimerSeconds, 0, Week)
         ?? Range("maxConsecutiveTimeouts", queue.MaxConsecutiveTimeouts, 1, 20)
+        ?? VoicemailAfter(queue.VoicemailAfterSeconds)
         ?? (queue.Team is null ? null : Name("Team", queue.Team))
         ?? Skills(queue.RequiredSkills)
         ?? Overflow(queue, knownQueues)
         ?? (queue.Hours is null ? "hours are required (an empty object means always open)." : BusinessHours.TryCreate(queue.Hours, queue.TimeZone, out _))
         ?? (queue.OutOfHoursReply is { Length: > MaxOutOfHoursReply } ? $"outOfHoursReply is longer than {MaxOutOfHoursReply} characters." : null)
         ?? QueueEmailFrom(queue);
+
+    /// <summary>0 turns it off; a few seconds would send every caller to voicemail before anyone could answer.</summary>
+    private static string? VoicemailAfter(int seconds) =>
+        seconds is 0 or (>= MinVoicemailAfterSeconds and <= MaxVoicemailAfterSeconds)
+            ? null
+            : $"voicemailAfterSeconds must be 0 (never) or between {MinVoicemailAfterSeconds} and {MaxVoicemailAfterSeconds}.";
 
     /// <summary>Optional: an empty address means the hub's own; a name alone has nothing to be the name of.</summary>
     private static string? QueueEmailFrom(QueueDefinition queue)

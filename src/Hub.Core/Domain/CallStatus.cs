@@ -34,4 +34,17 @@ public sealed record CallRecord(
     int? QueueSeconds,
     int? TalkSeconds,
     DateTimeOffset StartedAt,
-    DateTimeOffset? EndedAt);
+    DateTimeOffset? EndedAt)
+{
+    /// <summary>Null when the caller was never offered voicemail, else <see cref="VoicemailState"/>'s values.</summary>
+    public string? Voicemail { get; init; }
+}
+
+/// <summary>How far a caller got with voicemail. A caller who left a message is waiting for a call back, not abandoned.</summary>
+public static class VoicemailState
+{
+    /// <summary>The caller heard the prompt; until a message arrives, hanging up is abandoning.</summary>
+    public const string Offered = "offered";
+
+    public const string Left = "left";
+}

@@ -10,7 +10,7 @@ namespace ContactHub.Core.Store;
 public sealed class CallLog(StoreConnections connections, TimeProvider time)
 {
     private const string Columns =
-        "call_sid AS callsid, interaction_id AS interactionid, conversation_id AS conversationid, (SELECT contact_id FROM conversations c WHERE c.id = calls.conversation_id) AS contactid, status, queue_result AS queueresult, queue_seconds AS queueseconds, talk_seconds AS talkseconds, started_at AS startedat, ended_at AS endedat";
+        "call_sid AS callsid, interaction_id AS interactionid, conversation_id AS conversationid, (SELECT contact_id FROM conversations c WHERE c.id = calls.conversation_id) AS contactid, status, queue_result AS queueresult, queue_seconds AS queueseconds, talk_seconds AS talkseconds, started_at AS startedat, ended_at AS endedat, voicemail";
 
     public async Task OpenAsync(string callSid, long interactionId, long conversationId, CancellationToken cancellationToken)
     {
@@ -35,6 +35,24 @@ public sealed class CallLog(StoreConnections connections, TimeProvider time)
         await connection.ExecuteAsync(
             "UPDATE calls SET queue_result = @queueResult, queue_seconds = @queueSeconds WHERE call_sid = @callSid AND queue_result IS NULL",
             new { callSid, queueResult, queueSeconds });
+        return await FindAsync(connection, callSid);
+    }
+
+    /// <summary>The caller is sent to voicemail (out of hours, nobody logged in, or waited too long). Idempotent.</summary>
+    public async Task<CallRecord?> OfferVoicemailAsync(string callSid, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE calls SET voicemail = @offered WHERE call_sid = @callSid AND voicemail IS NULL",
+            new { callSid, offered = VoicemailState.Offered });
+        return await FindAsync(connection, callSid);
+    }
+
+    /// <summary>A message was recorded: from now on the call is a task waiting for a call back, never abandoned.</summary>
+    public async Task<CallRecord?> MarkVoicemailLeftAsync(string callSid, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("UPDATE calls SET voicemail = @left WHERE call_sid = @callSid", new { callSid, left = VoicemailState.Left });
         return await FindAsync(connection, callSid);
     }
 
@@ -71,6 +89,14 @@ public sealed class CallLog(StoreConnections connections, TimeProvider time)
         }
         await transaction.CommitAsync(cancellationToken);
         return await FindAsync(connection, callSid);
+    }
+
+    /// <summary>The queue the call's conversation was routed to; null for an unknown call.</summary>
+    public async Task<string?> QueueOfAsync(string callSid, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string?>(
+            "SELECT c.queue FROM calls JOIN conversations c ON c.id = calls.conversation_id WHERE calls.call_sid = @callSid", new { callSid });
     }
 
     public async Task<CallRecord?> FindAsync(string callSid, CancellationToken cancellationToken)
@@ -120,6 +146,7 @@ public sealed class CallLog(StoreConnections connections, TimeProvider time)
         public long? TalkSeconds { get; set; }
         public long StartedAt { get; set; }
         public long? EndedAt { get; set; }
+        public string? Voicemail { get; set; }
 
         public CallRecord ToRecord() => new(
             CallSid,
@@ -131,6 +158,9 @@ public sealed class CallLog(StoreConnections connections, TimeProvider time)
             (int?)QueueSeconds,
             (int?)TalkSeconds,
             DateTimeOffset.FromUnixTimeMilliseconds(StartedAt),
-            EndedAt is { } ended ? DateTimeOffset.FromUnixTimeMilliseconds(ended) : null);
+            EndedAt is { } ended ? DateTimeOffset.FromUnixTimeMilliseconds(ended) : null)
+        {
+            Voicemail = Voicemail,
+        };
     }
 }

@@ -38,6 +38,8 @@ public abstract class RoutingConfigConformance(StoreProvider provider) : IAsyncL
             WrapUpSeconds = 30,
             EmailFrom = "billing@example.net",
             EmailFromName = "Acme Billing",
+            VoicemailAfterSeconds = 300,
+            RecordCalls = true,
         };
 
         var result = await _config.Admin.SaveQueueAsync(queue, CancellationToken.None).WaitAsync(Timeout);
@@ -54,6 +56,7 @@ public abstract class RoutingConfigConformance(StoreProvider provider) : IAsyncL
         Assert.Equal(900, stored.ReplyTimerSeconds);
         Assert.Equal("We are closed; we answer from 9:00.", stored.OutOfHoursReply);
         Assert.Equal(("billing@example.net", "Acme Billing"), (stored.EmailFrom, stored.EmailFromName));
+        Assert.Equal((300, true), (stored.VoicemailAfterSeconds, stored.RecordCalls));
         var config = stored.ToRoutingConfig(isOpen: false);
         Assert.Equal("billing-team", config.Team);
         Assert.False(config.IsOpen);

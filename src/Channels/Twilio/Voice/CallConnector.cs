@@ -1,4 +1,5 @@
 using ContactHub.Core;
+using ContactHub.Core.Config;
 using ContactHub.Core.Domain;
 using ContactHub.Core.Services;
 using ContactHub.Core.Store;
@@ -17,6 +18,7 @@ public sealed partial class CallConnector(
     TwilioCallsClient twilio,
     AgentDialTarget targets,
     QueueReturn queueReturn,
+    RoutingConfigState routing,
     IOptions<TwilioVoiceOptions> voiceOptions,
     IOptions<HubOptions> hubOptions,
     ILogger<CallConnector> logger) : IAssignmentFollowUp
@@ -25,7 +27,10 @@ public sealed partial class CallConnector(
     {
         if (conversation.Channel != ChannelKind.Voice
             || await calls.ForConversationAsync(conversation.Id, cancellationToken) is not { } call
-            || CallStatus.IsFinal(call.Status))
+            || CallStatus.IsFinal(call.Status)
+            // Sent to voicemail: the caller is no longer holding, the agent calls back instead.
+            || call.Voicemail is not null
+            || call.QueueResult == "leave")
         {
             return;
         }
@@ -36,7 +41,10 @@ public sealed partial class CallConnector(
             address,
             voiceOptions.Value.AgentRingSeconds,
             hub.PublicUrl(VoiceWebhookPaths.DialAction),
-            hub.PublicUrl(VoiceWebhookPaths.AgentLegStatus));
+            hub.PublicUrl(VoiceWebhookPaths.AgentLegStatus),
+            routing.Current.Queues.TryGetValue(conversation.Queue, out var queue) && queue.Definition.RecordCalls
+                ? hub.PublicUrl(VoiceWebhookPaths.RecordingStatus)
+                : null);
         var (outcome, detail) = await twilio.RedirectAsync(call.CallSid, twiml, cancellationToken);
         LogRedirect(call.CallSid, agentId, outcome, detail);
         if (outcome == CallUpdateOutcome.Failed)

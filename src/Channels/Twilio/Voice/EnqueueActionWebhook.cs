@@ -7,7 +7,8 @@ namespace ContactHub.Channels.Twilio.Voice;
 
 /// <summary>
 /// Twilio reports how the caller's wait ended. A hang-up in the queue is an abandoned call: recorded with its wait,
-/// counted by the router, and the conversation closed. Other results are kept for the call's record.
+/// counted by the router, and the conversation closed. A caller who left the queue (the wait URL's &lt;Leave/&gt; after
+/// the queue's maximum wait) is offered voicemail and stays a task. Other results are kept for the call's record.
 /// </summary>
 public static class EnqueueActionWebhook
 {
@@ -19,6 +20,7 @@ public static class EnqueueActionWebhook
         CallLog calls,
         CallAbandonment abandonment,
         IOptions<TwilioVoiceOptions> voiceOptions,
+        VoicemailOffers voicemail,
         CancellationToken cancellationToken)
     {
         var (form, rejection) = await guard.ReadVerifiedFormAsync(request, cancellationToken);
@@ -44,6 +46,10 @@ public static class EnqueueActionWebhook
         if (Unanswered.Contains(result))
         {
             await abandonment.CloseIfUnansweredAsync(call, result, cancellationToken);
+        }
+        if (result == "leave")
+        {
+            return await voicemail.OfferUnavailableAsync(callSid, "waited past the queue's maximum", cancellationToken);
         }
         var twiml = new Twiml();
         if (result is "queue-full" or "error" or "system-error")

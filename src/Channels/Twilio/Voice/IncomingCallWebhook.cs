@@ -12,7 +12,7 @@ namespace ContactHub.Channels.Twilio.Voice;
 /// <summary>
 /// A customer calls our number: the call is stored on the caller's timeline (as its own conversation, so every call
 /// is routed) before Twilio gets its TwiML, which greets the caller and puts them in the hold queue the routing rules
-/// chose. A closed queue says so and hangs up.
+/// chose. A closed queue says so and offers voicemail, as does a queue nobody who could answer is logged in to.
 /// </summary>
 public static class IncomingCallWebhook
 {
@@ -24,6 +24,7 @@ public static class IncomingCallWebhook
         RoutingConfigState routing,
         IOptions<TwilioVoiceOptions> voiceOptions,
         IOptions<HubOptions> hubOptions,
+        VoicemailOffers voicemail,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -53,7 +54,11 @@ public static class IncomingCallWebhook
         if (routing.Current.Queues.TryGetValue(stored.Queue, out var queue) && !queue.Hours.IsOpen(now))
         {
             var message = string.IsNullOrWhiteSpace(queue.Definition.OutOfHoursReply) ? voice.ClosedMessage : queue.Definition.OutOfHoursReply;
-            return Answer(twiml.Say(message, voice.Language).Hangup());
+            return await voicemail.OfferAsync(callSid, message, "out of hours", cancellationToken);
+        }
+        if (await voicemail.NobodyLoggedInAsync(stored.Queue, callSid))
+        {
+            return await voicemail.OfferUnavailableAsync(callSid, "nobody logged in", cancellationToken);
         }
         await calls.MarkQueuedAsync(callSid, cancellationToken);
         twiml.Say(voice.Greeting, voice.Language)

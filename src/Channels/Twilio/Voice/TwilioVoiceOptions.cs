@@ -19,6 +19,24 @@ public sealed class TwilioVoiceOptions
     /// <summary>How long an agent's phone rings before the caller goes back to the queue.</summary>
     public int AgentRingSeconds { get; set; } = 20;
 
-    /// <summary>Said before hanging up on a caller whose queue is closed when it has no out-of-hours message of its own.</summary>
-    public string ClosedMessage { get; set; } = "We are closed right now. Please call again during our opening hours. Goodbye.";
+    /// <summary>Said to a caller whose queue is closed when it has no out-of-hours message of its own; voicemail follows.</summary>
+    public string ClosedMessage { get; set; } = "We are closed right now.";
+
+    /// <summary>Said before the voicemail prompt when nobody is logged in, or the caller waited past the queue's maximum.</summary>
+    public string UnavailableMessage { get; set; } = "We are sorry, nobody can take your call right now.";
+
+    /// <summary>Said to a caller sent to voicemail: out of hours, nobody logged in, or waited past the queue's maximum.</summary>
+    public string VoicemailPrompt { get; set; } = "Please leave your name, number and message after the beep, then press the pound key. We will call you back.";
+
+    /// <summary>Said before hanging up once the message is recorded.</summary>
+    public string VoicemailThanks { get; set; } = "Thank you, we have your message. Goodbye.";
+
+    /// <summary>Said when the caller recorded nothing (Twilio then skips the action URL and plays what follows the Record).</summary>
+    public string VoicemailNothingRecorded { get; set; } = "We did not receive a message. Goodbye.";
+
+    /// <summary>The longest message a caller can leave, in seconds (Twilio's &lt;Record maxLength&gt;).</summary>
+    public int VoicemailMaxLengthSeconds { get; set; } = 120;
+
+    /// <summary>Ask Twilio for a transcription of each voicemail (charged; Twilio transcribes messages up to two minutes).</summary>
+    public bool TranscribeVoicemail { get; set; }
 }

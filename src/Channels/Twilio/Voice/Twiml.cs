@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml.Linq;
 
 namespace ContactHub.Channels.Twilio.Voice;
@@ -38,7 +39,8 @@ public sealed class Twiml
 
     /// <summary>Dials one agent. The agent's leg reports "answered" to <paramref name="agentLegStatusUrl"/>, the end of the dial
     /// goes to <paramref name="actionUrl"/>; answerOnBridge keeps the caller hearing the queue until the agent picks up.</summary>
-    public Twiml DialAgent(bool isNumber, string address, int timeoutSeconds, string actionUrl, string agentLegStatusUrl)
+    /// <param name="recordingStatusUrl">When set, the connected call is recorded (see <see cref="RecordDial"/>).</param>
+    public Twiml DialAgent(bool isNumber, string address, int timeoutSeconds, string actionUrl, string agentLegStatusUrl, string? recordingStatusUrl = null)
     {
         var target = new XElement(
             isNumber ? "Number" : "Client",
@@ -46,14 +48,67 @@ public sealed class Twiml
             new XAttribute("statusCallback", agentLegStatusUrl),
             new XAttribute("statusCallbackMethod", "POST"),
             address);
-        _response.Add(new XElement(
+        var dial = new XElement(
             "Dial",
             new XAttribute("action", actionUrl),
             new XAttribute("method", "POST"),
             new XAttribute("timeout", timeoutSeconds),
             new XAttribute("answerOnBridge", "true"),
-            target));
+            target);
+        if (recordingStatusUrl is not null)
+        {
+            RecordDial(dial, recordingStatusUrl);
+        }
+        _response.Add(dial);
         return this;
+    }
+
+    /// <summary>Records the caller's message; Twilio posts the result to <paramref name="actionUrl"/> and the recording's lifecycle to <paramref name="recordingStatusUrl"/>.</summary>
+    /// <param name="transcribeUrl">When set, Twilio transcribes the message and posts the text there.</param>
+    public Twiml Record(string actionUrl, string recordingStatusUrl, int maxLengthSeconds, string? transcribeUrl)
+    {
+        var record = new XElement(
+            "Record",
+            new XAttribute("action", actionUrl),
+            new XAttribute("method", "POST"),
+            new XAttribute("maxLength", maxLengthSeconds.ToString(CultureInfo.InvariantCulture)),
+            new XAttribute("finishOnKey", "#"),
+            new XAttribute("playBeep", "true"));
+        // <Record> reports only "completed" (its documented attributes have no event list), which is all a voicemail needs.
+        record.Add(new XAttribute("recordingStatusCallback", recordingStatusUrl), new XAttribute("recordingStatusCallbackMethod", "POST"));
+        if (transcribeUrl is not null)
+        {
+            record.Add(new XAttribute("transcribe", "true"), new XAttribute("transcribeCallback", transcribeUrl));
+        }
+        _response.Add(record);
+        return this;
+    }
+
+    /// <summary>Takes the caller out of the hold queue; Twilio then posts QueueResult=leave to the Enqueue action.</summary>
+    public Twiml Leave()
+    {
+        _response.Add(new XElement("Leave"));
+        return this;
+    }
+
+    /// <summary>
+    /// Makes a &lt;Dial&gt; record the conversation, each party on its own channel, from the moment the agent answers.
+    /// Twilio reports the recording (RecordingSource=DialVerb, CallSid = the caller's leg) to
+    /// <paramref name="recordingStatusUrl"/>, which is <see cref="VoiceWebhookPaths.RecordingStatus"/> on the hub's public URL.
+    /// </summary>
+    /// <returns>The same element, for chaining.</returns>
+    public static XElement RecordDial(XElement dial, string recordingStatusUrl)
+    {
+        if (dial.Name != "Dial")
+        {
+            throw new ArgumentException("Only a <Dial> can record a connected call.", nameof(dial));
+        }
+        dial.SetAttributeValue("record", "record-from-answer-dual");
+        dial.SetAttributeValue("recordingStatusCallback", recordingStatusUrl);
+        dial.SetAttributeValue("recordingStatusCallbackMethod", "POST");
+        // Every event, so the timeline can say a recording is under way and that a too-short one will never come.
+        dial.SetAttributeValue("recordingStatusCallbackEvent", "in-progress completed absent");
+        return dial;
     }
 
     public Twiml Hangup()

@@ -17,6 +17,23 @@ public static class VoiceForm
             : (sid, null);
     }
 
+    /// <summary>A Twilio sid of the given kind (RE for recordings, TR for transcriptions...), with a reason when it is not one.</summary>
+    public static (string? Sid, string? Error) Sid(TwilioForm form, string name, string prefix)
+    {
+        var sid = form.Fields.GetValueOrDefault(name);
+        if (string.IsNullOrWhiteSpace(sid))
+        {
+            return (null, $"{name} is required.");
+        }
+        return sid.Length > TwilioSmsMapper.MaxSidLength || !sid.StartsWith(prefix, StringComparison.Ordinal) || !sid.All(char.IsAsciiLetterOrDigit)
+            ? (null, $"{name} must be a Twilio sid ({prefix} followed by 32 characters).")
+            : (sid, null);
+    }
+
+    /// <summary>An optional short field (a source, a status), or null when absent or longer than any value Twilio sends.</summary>
+    public static string? Short(TwilioForm form, string name) =>
+        form.Fields.GetValueOrDefault(name) is { Length: > 0 and <= 64 } value ? value : null;
+
     /// <summary>A whole number of seconds (QueueTime, CallDuration...); null when absent or not a number.</summary>
     public static int? Seconds(TwilioForm form, string name) =>
         int.TryParse(form.Fields.GetValueOrDefault(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= 86_400 * 7
