@@ -3,6 +3,7 @@ using System.Text.Json;
 using ContactHub.StandIns;
 using ContactHub.StandIns.Twilio;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactHub.EndToEnd.Tests;
 
@@ -16,6 +17,9 @@ public sealed class TwilioStandInServer : IAsyncDisposable
     private TwilioStandInServer(WebApplication app) => _app = app;
 
     public string BaseUrl => _app.BaseUrl();
+
+    /// <summary>Plays Twilio's side of phone calls against the hub.</summary>
+    public ContactHub.StandIns.Twilio.Calls.CallNetwork Calls => _app.Services.GetRequiredService<ContactHub.StandIns.Twilio.Calls.CallNetwork>();
 
     public static async Task<TwilioStandInServer> StartAsync(string accountSid, string authToken, string phoneNumber)
     {

@@ -22,4 +22,18 @@ public class OfferDetailsTests
     [Fact]
     public void AConversationWithoutCustomerTextHasNoPreview() =>
         Assert.Null(OfferDetails.FirstCustomerText([Fakes.Message(1, text: " ")]));
+
+    [Fact]
+    public void TheScreenPopShowsTheLatestFromOtherConversationsNewestFirst()
+    {
+        var timeline = Enumerable.Range(1, 7).Select(id => Fakes.Message(id, conversationId: id <= 5 ? 1 : 2)).ToList();
+
+        var history = OfferDetails.EarlierHistory(timeline, offeredConversationId: 2);
+
+        Assert.Equal([5L, 4L, 3L, 2L], history.Select(i => i.Id));
+    }
+
+    [Fact]
+    public void ACustomerWithNoEarlierConversationsHasNoScreenPop() =>
+        Assert.Empty(OfferDetails.EarlierHistory([Fakes.Message(1, conversationId: 9)], offeredConversationId: 9));
 }

@@ -108,4 +108,17 @@ public class TimelineWindowTests
         Assert.False(TimelineWindow.StartsConversation(Fakes.Message(1), Fakes.Message(2)));
         Assert.True(TimelineWindow.StartsConversation(Fakes.Message(1), Fakes.Message(2, conversationId: 2)));
     }
+
+    [Fact]
+    public void ACallMovesForwardFromQueuedToInProgressAndNeverBack()
+    {
+        var window = new TimelineWindow();
+        window.Reset([Fakes.Message(1, "queued") with { Channel = ChannelKind.Voice }], pageSize: 10);
+
+        window.ApplyNewest([Fakes.Message(1, "in-progress") with { Channel = ChannelKind.Voice }], pageSize: 10);
+        var answered = window.Items[0].Status;
+        window.ApplyNewest([Fakes.Message(1, "queued") with { Channel = ChannelKind.Voice }], pageSize: 10);
+
+        Assert.Equal(("in-progress", "in-progress"), (answered, window.Items[0].Status));
+    }
 }

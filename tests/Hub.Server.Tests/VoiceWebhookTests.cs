@@ -134,6 +134,25 @@ public sealed class VoiceWebhookTests(HubFactoryFixture hub) : IClassFixture<Hub
     }
 
     [Fact]
+    public async Task TheCallerLegBeingAnsweredByTwimlIsNotTalkingButTheAgentLegAnsweringIs()
+    {
+        var (from, callSid) = (Sids.Phone(), Sids.Call());
+        await PostTwimlAsync("/webhooks/twilio/voice", TwilioFixture.Load("voice_incoming").With("CallSid", callSid).With("From", from));
+        var callerLegInProgress = TwilioFixture.Load("voice_status_completed").With("CallSid", callSid).With("CallStatus", "in-progress").With("SequenceNumber", "1");
+        var agentLegAnswered = TwilioFixture.Load("voice_status_completed").With("CallSid", Sids.Call()).With("ParentCallSid", callSid)
+            .With("CallStatus", "in-progress").With("Direction", "outbound-dial");
+
+        await hub.Factory.CreateClient().SendAsync(callerLegInProgress.SignedRequest("/webhooks/twilio/voice/status")).WaitAsync(TestServers.Timeout);
+        var afterCallerLeg = await hub.Factory.Services.GetRequiredService<CallLog>().FindAsync(callSid, CancellationToken.None).WaitAsync(TestServers.Timeout);
+        var answered = await hub.Factory.CreateClient().SendAsync(agentLegAnswered.SignedRequest("/webhooks/twilio/voice/agent-leg")).WaitAsync(TestServers.Timeout);
+        var afterAgentLeg = await hub.Factory.Services.GetRequiredService<CallLog>().FindAsync(callSid, CancellationToken.None).WaitAsync(TestServers.Timeout);
+
+        Assert.Equal("queued", afterCallerLeg!.Status);
+        Assert.Equal(HttpStatusCode.NoContent, answered.StatusCode);
+        Assert.Equal("in-progress", afterAgentLeg!.Status);
+    }
+
+    [Fact]
     public async Task AStatusCallbackForAnUnknownCallIsA404NotA5xx()
     {
         var response = await hub.Factory.CreateClient().SendAsync(TwilioFixture.Load("voice_status_completed").With("CallSid", Sids.Call()).SignedRequest("/webhooks/twilio/voice/status")).WaitAsync(TestServers.Timeout);

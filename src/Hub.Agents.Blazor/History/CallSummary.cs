@@ -33,7 +33,7 @@ public static class CallSummary
     {
         (_, "hangup") => "Caller hung up while waiting",
         (_, "queue-full") => "Call refused: the queue was full",
-        ("ringing" or "initiated", _) => "Incoming call",
+        ("ringing" or "initiated" or "received", _) => "Incoming call",
         ("queued", _) => "Caller waiting in queue",
         ("in-progress", _) => "Call in progress",
         ("completed", _) => "Call ended",

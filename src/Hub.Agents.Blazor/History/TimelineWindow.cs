@@ -128,5 +128,9 @@ public sealed class TimelineWindow
     }
 
     private static Interaction Newer(Interaction held, Interaction incoming) =>
-        DeliveryStatus.Rank(incoming.Status) < DeliveryStatus.Rank(held.Status) ? held : incoming;
+        Rank(incoming) < Rank(held) ? held : incoming;
+
+    // Calls have their own lifecycle ("queued" comes before "in-progress"); messages rank by delivery.
+    private static int Rank(Interaction interaction) =>
+        interaction.Channel == ChannelKind.Voice ? CallStatus.Rank(interaction.Status) : DeliveryStatus.Rank(interaction.Status);
 }

@@ -1,6 +1,7 @@
 using ContactHub.Core;
 using ContactHub.Core.Config;
 using ContactHub.Core.Domain;
+using ContactHub.Core.Events;
 using ContactHub.Core.Services;
 using ContactHub.Core.Store;
 using ContactHub.Core.Stream;
@@ -25,6 +26,7 @@ public static class IncomingCallWebhook
         IOptions<TwilioVoiceOptions> voiceOptions,
         IOptions<HubOptions> hubOptions,
         VoicemailOffers voicemail,
+        IHubEventBus events,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -60,7 +62,11 @@ public static class IncomingCallWebhook
         {
             return await voicemail.OfferUnavailableAsync(callSid, "nobody logged in", cancellationToken);
         }
-        await calls.MarkQueuedAsync(callSid, cancellationToken);
+        if (await calls.MarkQueuedAsync(callSid, cancellationToken) is { } queued)
+        {
+            // Consoles already showing this customer (the append was announced before the call had a record) catch up.
+            await events.PublishAsync(new InteractionStatusChanged(queued.ContactId, queued.ConversationId, queued.InteractionId, queued.Status));
+        }
         twiml.Say(voice.Greeting, voice.Language)
             .Enqueue(TwilioQueueName(stored.Queue), hub.PublicUrl(VoiceWebhookPaths.EnqueueAction), hub.PublicUrl(VoiceWebhookPaths.Wait));
         return Answer(twiml);
