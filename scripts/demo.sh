@@ -68,6 +68,8 @@ export StandIn__Simulator__Email__Enabled=true StandIn__Simulator__Email__ImapHo
 export StandIn__Simulator__Email__UserName="$support_address" StandIn__Simulator__Email__Password="$imap_password"
 export StandIn__Simulator__Email__SupportAddress="$support_address" StandIn__Simulator__Email__AnswersMaildir="$run/smtp/Maildir"
 export StandIn__Simulator__Email__IntervalSeconds="${CONTACTHUB_DEMO_EMAIL_INTERVAL:-15}"
+# Callers: each holds, talks once an agent takes the call, or gives up (abandoned) when their patience runs out.
+export StandIn__Simulator__Calls__Enabled=true StandIn__Simulator__Calls__IntervalSeconds="${CONTACTHUB_DEMO_CALL_INTERVAL:-40}"
 # Started from their own folders so each finds its appsettings.json.
 (cd "$root/src/StandIns/bin/Release/net9.0/linux-x64" && exec ./ContactHub.StandIns --urls "$standin_url") >"$run/standins.log" 2>&1 &
 pids+=($!)

@@ -1,3 +1,4 @@
+using ContactHub.StandIns.Simulator.Calls;
 using ContactHub.StandIns.Simulator.Email;
 
 namespace ContactHub.StandIns.Simulator;
@@ -22,6 +23,11 @@ public static class SimulatorExtensions
             .Validate(o => o.IntervalSeconds > 0, "StandIn:Simulator:Email:IntervalSeconds must be positive.")
             .ValidateOnStart();
         services.AddHostedService<EmailCustomerSimulator>();
+        services.AddOptions<CallSimulatorOptions>()
+            .BindConfiguration(CallSimulatorOptions.Section)
+            .Validate(o => o.IntervalSeconds > 0 && o.MaxPatienceSeconds >= 20, "StandIn:Simulator:Calls needs a positive IntervalSeconds and MaxPatienceSeconds of at least 20.")
+            .ValidateOnStart();
+        services.AddHostedService<CallSimulator>();
         return services;
     }
 }

@@ -63,6 +63,10 @@ public sealed class CallNetwork(LiveCalls calls, IOptions<TwilioStandInOptions> 
         return next;
     }
 
+    /// <summary>The caller hangs up wherever the call is (after a voicemail prompt, a closed-line message).</summary>
+    public Task HangUpAsync(LiveCall call, string statusCallbackUrl, CancellationToken cancellationToken) =>
+        CompleteAsync(call, statusCallbackUrl, durationSeconds: 5, cancellationToken);
+
     private async Task CompleteAsync(LiveCall call, string statusCallbackUrl, int durationSeconds, CancellationToken cancellationToken)
     {
         calls.Complete(call.CallSid);
