@@ -77,9 +77,10 @@ public static class TwilioSmsMapper
         for (var index = 0; index < numMedia; index++)
         {
             var url = Field(form, $"MediaUrl{index}");
-            if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out _))
+            // Scheme checked too: on Unix "/etc/passwd" parses as an absolute file: URI.
+            if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttps && parsed.Scheme != Uri.UriSchemeHttp))
             {
-                return ([], $"MediaUrl{index} is missing or not an absolute URL although NumMedia is {numMedia}.");
+                return ([], $"MediaUrl{index} is missing or not an http(s) URL although NumMedia is {numMedia}.");
             }
             attachments.Add(new Attachment(url, Field(form, $"MediaContentType{index}"), FileName: null));
         }

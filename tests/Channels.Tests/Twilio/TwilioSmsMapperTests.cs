@@ -76,6 +76,18 @@ public sealed class TwilioSmsMapperTests
     }
 
     [Theory]
+    [InlineData("/etc/passwd")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("javascript:alert(1)")]
+    public void AMediaUrlThatIsNotHttpIsRejected(string url)
+    {
+        var result = TwilioSmsMapper.Map(Form(("Body", ""), ("NumMedia", "1"), ("MediaUrl0", url), ("MediaContentType0", "image/gif")), ReceivedAt);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("MediaUrl0", result.Error);
+    }
+
+    [Theory]
     [InlineData("MessageSid", null, "MessageSid is required.")]
     [InlineData("MessageSid", "  ", "MessageSid is required.")]
     [InlineData("From", null, "From is required.")]

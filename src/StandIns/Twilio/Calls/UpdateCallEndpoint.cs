@@ -76,13 +76,17 @@ public static class UpdateCallEndpoint
                 .SelectMany(e => e.Attributes())
                 .Where(a => a.Name.LocalName is "action" or "url" or "statusCallback" or "waitUrl")
                 .Select(a => a.Value)
-                .FirstOrDefault(v => !Uri.TryCreate(v, UriKind.Absolute, out _));
+                .FirstOrDefault(v => !IsHttpUrl(v));
         }
         catch (XmlException)
         {
             return "(TwiML is not well-formed XML)";
         }
     }
+
+    // Not just UriKind.Absolute: on Unix "/dial" parses as an absolute file: URI.
+    private static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     private static string? Single(StringValues values) => values.Count > 0 && !string.IsNullOrWhiteSpace(values[0]) ? values[0] : null;
 }
