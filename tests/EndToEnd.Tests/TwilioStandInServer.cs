@@ -18,6 +18,9 @@ public sealed class TwilioStandInServer : IAsyncDisposable
 
     public string BaseUrl => _app.BaseUrl();
 
+    /// <summary>The calls the stand-in carries, including the ones the hub placed.</summary>
+    public ContactHub.StandIns.Twilio.Calls.LiveCalls LiveCalls => _app.Services.GetRequiredService<ContactHub.StandIns.Twilio.Calls.LiveCalls>();
+
     /// <summary>Plays Twilio's side of phone calls against the hub.</summary>
     public ContactHub.StandIns.Twilio.Calls.CallNetwork Calls => _app.Services.GetRequiredService<ContactHub.StandIns.Twilio.Calls.CallNetwork>();
 

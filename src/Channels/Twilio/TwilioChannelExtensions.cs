@@ -32,6 +32,8 @@ public static class TwilioChannelExtensions
         services.AddTransient<IChannelSender>(sp => sp.GetRequiredService<TwilioSmsSender>());
         services.AddHttpClient<TwilioCallsClient>((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout);
         services.AddSingleton<AgentDialTarget>();
+        services.AddHttpClient<TwilioCallPlacer>((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout);
+        services.AddTransient<IChannelSender>(sp => sp.GetRequiredService<TwilioCallPlacer>());
         services.AddTransient<IAssignmentFollowUp, CallConnector>();
         services.AddHttpClient<TwilioRecordingAudio>((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout);
         services.AddTransient<IRecordingAudioSource>(sp => sp.GetRequiredService<TwilioRecordingAudio>());

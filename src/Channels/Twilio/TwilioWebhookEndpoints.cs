@@ -27,6 +27,7 @@ public static class TwilioWebhookEndpoints
         endpoints.MapPost(VoiceWebhookPaths.Status, CallStatusWebhook.HandleAsync).DisableAntiforgery();
         endpoints.MapPost(VoiceWebhookPaths.DialAction, DialActionWebhook.HandleAsync).DisableAntiforgery();
         endpoints.MapPost(VoiceWebhookPaths.AgentLegStatus, AgentLegStatusWebhook.HandleAsync).DisableAntiforgery();
+        endpoints.MapPost(VoiceWebhookPaths.OutboundStatus, OutboundCallStatusWebhook.HandleAsync).DisableAntiforgery();
         endpoints.MapPost(VoiceWebhookPaths.RecordAction, RecordActionWebhook.HandleAsync).DisableAntiforgery();
         endpoints.MapPost(VoiceWebhookPaths.RecordingStatus, RecordingStatusWebhook.HandleAsync).DisableAntiforgery();
         endpoints.MapPost(VoiceWebhookPaths.Transcription, TranscriptionWebhook.HandleAsync).DisableAntiforgery();

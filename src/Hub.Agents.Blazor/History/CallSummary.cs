@@ -6,6 +6,19 @@ namespace ContactHub.Agents.Blazor.History;
 /// <summary>One call in words for the timeline: "Call completed · waited 1:34 · talked 3:07".</summary>
 public static class CallSummary
 {
+    /// <summary>A call the agent placed (click-to-call): its status is the customer's leg.</summary>
+    public static string DescribeOutbound(string status) => status switch
+    {
+        "pending" or "queued" => "Calling the customer…",
+        "initiated" or "ringing" => "Ringing the customer",
+        "in-progress" => "Call in progress",
+        "completed" => "Call ended",
+        "busy" => "Customer busy",
+        "no-answer" => "No answer",
+        "interrupted" => "Call may not have been placed",
+        _ => "Call failed",
+    };
+
     public static string Describe(CallRecord? call, string interactionStatus)
     {
         var status = call?.Status ?? interactionStatus;

@@ -8,11 +8,12 @@ public sealed record DeliveryStatusView(string Glyph, string Tone)
     public static DeliveryStatusView For(string status) => status switch
     {
         DeliveryStatus.Pending or "accepted" or "scheduled" or "queued" => new("◷", "wait"),
-        "sending" => new("↗", "wait"),
+        "sending" or "initiated" or "ringing" => new("↗", "wait"),
+        "in-progress" or "completed" => new("✓", "ok"),
         "sent" => new("✓", "ok"),
         "delivered" or "partially_delivered" => new("✓✓", "ok"),
         "read" => new("✓✓", "read"),
-        "failed" or "undelivered" or "canceled" or DeliveryStatus.Interrupted => new("⚠", "failed"),
+        "failed" or "undelivered" or "canceled" or "busy" or "no-answer" or DeliveryStatus.Interrupted => new("⚠", "failed"),
         _ => new("•", "wait"),
     };
 

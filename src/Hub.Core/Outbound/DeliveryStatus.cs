@@ -14,9 +14,10 @@ public static class DeliveryStatus
     {
         Pending => 0,
         "accepted" or "scheduled" or "queued" => 1,
-        "sending" => 2,
-        "sent" => 3,
-        "delivered" or "undelivered" or "failed" or "canceled" or "partially_delivered" or Interrupted => 4,
+        // Outbound calls share the ladder: placed, ringing, talking, ended.
+        "sending" or "initiated" or "ringing" => 2,
+        "sent" or "in-progress" => 3,
+        "delivered" or "undelivered" or "failed" or "canceled" or "partially_delivered" or Interrupted or "completed" or "busy" or "no-answer" => 4,
         "read" => 5,
         _ => -1,
     };

@@ -2,7 +2,11 @@ using ContactHub.Core.Domain;
 
 namespace ContactHub.Core.Outbound;
 
-public sealed record OutboundMessage(long InteractionId, long ConversationId, ChannelKind Channel, string ToAddress, string? Text, IReadOnlyList<Attachment> Attachments);
+public sealed record OutboundMessage(long InteractionId, long ConversationId, ChannelKind Channel, string ToAddress, string? Text, IReadOnlyList<Attachment> Attachments)
+{
+    /// <summary>The agent who wrote the message or placed the call; null for the hub's own messages.</summary>
+    public long? AuthorAgentId { get; init; }
+}
 
 public abstract record SendResult;
 

@@ -71,7 +71,7 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
             var address = await connection.QuerySingleOrDefaultAsync<string>(
                 "SELECT address FROM channel_identities WHERE contact_id = @contactId AND namespace = @ns ORDER BY id LIMIT 1",
                 new { contactId = interaction.ContactId, ns = interaction.Channel.IdentityNamespace() });
-            result.Add((new OutboundMessage(id, interaction.ConversationId, interaction.Channel, address ?? "", interaction.Text, interaction.Attachments), attempts));
+            result.Add((new OutboundMessage(id, interaction.ConversationId, interaction.Channel, address ?? "", interaction.Text, interaction.Attachments) { AuthorAgentId = interaction.AuthorAgentId }, attempts));
         }
         return result;
     }

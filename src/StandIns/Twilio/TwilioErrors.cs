@@ -39,6 +39,12 @@ public static class TwilioErrors
 
     public static IResult UpdateNeedsInstructions() => Error(StatusCodes.Status400BadRequest, 21205, "Url, Twiml or Status is required to update a call.");
 
+    public static IResult CallToRequired() => Error(StatusCodes.Status400BadRequest, 21201, "No 'To' number is specified");
+
+    public static IResult CallFromRequired() => Error(StatusCodes.Status400BadRequest, 21213, "No 'From' number is specified");
+
+    public static IResult CallFromNotVerified(string from) => Error(StatusCodes.Status400BadRequest, 21210, $"The source phone number provided, {from}, is not yet verified for your account.");
+
     private static IResult Error(int status, int code, string message) =>
         TypedResults.Json(
             new TwilioErrorBody(code, message, "https://www.twilio.com/docs/errors/" + code.ToString(CultureInfo.InvariantCulture), status),

@@ -25,9 +25,11 @@ public static class TwilioStandInExtensions
     public static IEndpointRouteBuilder MapTwilioStandIn(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(CreateMessageEndpoint.Route, CreateMessageEndpoint.HandleAsync).DisableAntiforgery();
+        endpoints.MapPost(Calls.CreateCallEndpoint.Route, Calls.CreateCallEndpoint.HandleAsync).DisableAntiforgery();
         endpoints.MapPost(Calls.UpdateCallEndpoint.Route, Calls.UpdateCallEndpoint.HandleAsync).DisableAntiforgery();
         endpoints.MapGet("/_standin/messages", (MessageLedger ledger) =>
             TypedResults.Json(ledger.Snapshot(), StandInJsonContext.Wire.IReadOnlyListMessageResource));
+        endpoints.MapGet("/_standin/calls", (Calls.LiveCalls calls) => TypedResults.Json(calls.Snapshot()));
         return endpoints;
     }
 }

@@ -14,7 +14,7 @@ public sealed class TwilioRoundTripTests
     {
         await using var standIn = await StandInHost.StartAsync(TestAccount.StandIn(callbackDelayMilliseconds: 300), CancellationToken.None).WaitAsync(Timeouts.Await);
         await using var hub = await WebhookHost.StartAsync(publicBaseUrl: null, apiBaseUrl: standIn.BaseUrl());
-        var sender = hub.Services.GetServices<IChannelSender>().Single();
+        var sender = hub.Services.GetServices<IChannelSender>().Single(s => s.Channel == ContactHub.Core.Domain.ChannelKind.Sms);
         var accepted = Assert.IsType<SendAccepted>(await sender.SendAsync(SenderFactory.Message(TestAccount.Customer), CancellationToken.None).WaitAsync(Timeouts.Await));
         // The outbox records the sid before the first callback can arrive: the stand-in waits 300 ms before "sent".
         var interactionId = await hub.SeedAcceptedOutboundAsync(accepted.ProviderId).WaitAsync(Timeouts.Await);

@@ -111,6 +111,21 @@ public sealed class Twiml
         return dial;
     }
 
+    /// <summary>The agent's side of a click-to-call: dial the customer from our number; their leg reports to <paramref name="statusUrl"/>.</summary>
+    public Twiml DialCustomer(string callerId, string customerNumber, string statusUrl)
+    {
+        _response.Add(new XElement(
+            "Dial",
+            new XAttribute("callerId", callerId),
+            new XElement(
+                "Number",
+                new XAttribute("statusCallbackEvent", "initiated ringing answered completed"),
+                new XAttribute("statusCallback", statusUrl),
+                new XAttribute("statusCallbackMethod", "POST"),
+                customerNumber)));
+        return this;
+    }
+
     public Twiml Hangup()
     {
         _response.Add(new XElement("Hangup"));

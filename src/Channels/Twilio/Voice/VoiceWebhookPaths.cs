@@ -9,6 +9,7 @@ public static class VoiceWebhookPaths
     public const string Status = "/webhooks/twilio/voice/status";
     public const string DialAction = "/webhooks/twilio/voice/dial-action";
     public const string AgentLegStatus = "/webhooks/twilio/voice/agent-leg";
+    public const string OutboundStatus = "/webhooks/twilio/voice/outbound-status";
     public const string RecordAction = "/webhooks/twilio/voice/record-action";
     public const string RecordingStatus = "/webhooks/twilio/voice/recording-status";
     public const string Transcription = "/webhooks/twilio/voice/transcription";

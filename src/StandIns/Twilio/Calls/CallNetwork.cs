@@ -63,6 +63,19 @@ public sealed class CallNetwork(LiveCalls calls, IOptions<TwilioStandInOptions> 
         return next;
     }
 
+    /// <summary>
+    /// A call the hub placed (click-to-call) reaches the customer's leg of its Dial: Twilio reports that leg's
+    /// progress (ringing, in-progress, completed...) to the Number's statusCallback, as a child of the placed call.
+    /// </summary>
+    public async Task ReportCustomerLegAsync(LiveCall placed, string legStatus, CancellationToken cancellationToken)
+    {
+        var number = Element(placed, "Dial").Element("Number") ?? throw Missing(placed, "a Number in the Dial");
+        await PostAsync(number.Attribute("statusCallback")?.Value ?? throw Missing(placed, "statusCallback on the Number"), [
+            new("CallSid", placed.CallSid + "-leg"), new("ParentCallSid", placed.CallSid), new("AccountSid", options.Value.AccountSid),
+            new("From", placed.From), new("To", number.Value), new("Direction", "outbound-dial"), new("CallStatus", legStatus),
+            new("CallbackSource", "call-progress-events"), new("ApiVersion", "2010-04-01")], cancellationToken);
+    }
+
     /// <summary>The caller hangs up wherever the call is (after a voicemail prompt, a closed-line message).</summary>
     public Task HangUpAsync(LiveCall call, string statusCallbackUrl, CancellationToken cancellationToken) =>
         CompleteAsync(call, statusCallbackUrl, durationSeconds: 5, cancellationToken);

@@ -34,6 +34,9 @@ public sealed class LiveCalls
         _updates.Enqueue((call.CallSid, twiml));
     }
 
+    /// <summary>The calls carried so far with their latest TwiML, for inspection (the demo's "placed calls" page, tests).</summary>
+    public IReadOnlyList<LiveCall> Snapshot() => [.. _calls.Values];
+
     /// <summary>Every TwiML update accepted, oldest first, for inspection.</summary>
     public IReadOnlyList<(string CallSid, string Twiml)> Updates() => [.. _updates];
 }
