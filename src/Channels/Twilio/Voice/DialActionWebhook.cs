@@ -23,16 +23,12 @@ public static class DialActionWebhook
         IOptions<HubOptions> hubOptions,
         CancellationToken cancellationToken)
     {
-        var (form, rejection) = await guard.ReadVerifiedFormAsync(request, cancellationToken);
-        if (form is null)
+        var (verified, rejection) = await guard.ReadVerifiedCallAsync(request, cancellationToken);
+        if (verified is null)
         {
             return rejection!;
         }
-        var (callSid, error) = VoiceForm.CallSid(form);
-        if (callSid is null)
-        {
-            return guard.Reject(request, StatusCodes.Status400BadRequest, error!);
-        }
+        var (form, callSid) = verified;
         var dialStatus = form.Fields.GetValueOrDefault("DialCallStatus");
         if (string.IsNullOrWhiteSpace(dialStatus) || dialStatus.Length > 40)
         {

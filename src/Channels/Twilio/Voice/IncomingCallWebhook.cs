@@ -30,16 +30,12 @@ public static class IncomingCallWebhook
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var (form, rejection) = await guard.ReadVerifiedFormAsync(request, cancellationToken);
-        if (form is null)
+        var (verified, rejection) = await guard.ReadVerifiedCallAsync(request, cancellationToken);
+        if (verified is null)
         {
             return rejection!;
         }
-        var (callSid, error) = VoiceForm.CallSid(form);
-        if (callSid is null)
-        {
-            return guard.Reject(request, StatusCodes.Status400BadRequest, error!);
-        }
+        var (form, callSid) = verified;
         var caller = CallerAddress(form.Fields.GetValueOrDefault("From"), callSid);
         var now = time.GetUtcNow();
         var call = new InboundInteraction(ChannelKind.Voice, caller, callSid, Text: null, [], now, RecipientAddress: form.Fields.GetValueOrDefault("To"))

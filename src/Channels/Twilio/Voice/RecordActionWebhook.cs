@@ -18,16 +18,12 @@ public static class RecordActionWebhook
         IOptions<TwilioVoiceOptions> voiceOptions,
         CancellationToken cancellationToken)
     {
-        var (form, rejection) = await guard.ReadVerifiedFormAsync(request, cancellationToken);
-        if (form is null)
+        var (verified, rejection) = await guard.ReadVerifiedCallAsync(request, cancellationToken);
+        if (verified is null)
         {
             return rejection!;
         }
-        var (callSid, error) = VoiceForm.CallSid(form);
-        if (callSid is null)
-        {
-            return guard.Reject(request, StatusCodes.Status400BadRequest, error!);
-        }
+        var (form, callSid) = verified;
         if (await calls.FindAsync(callSid, cancellationToken) is null)
         {
             return guard.Reject(request, StatusCodes.Status404NotFound, $"No call {callSid} is known here.");

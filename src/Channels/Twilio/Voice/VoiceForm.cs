@@ -1,10 +1,28 @@
+using Microsoft.AspNetCore.Http;
 using System.Globalization;
 
 namespace ContactHub.Channels.Twilio.Voice;
 
+/// <summary>A voice webhook's form, proven to come from Twilio, and the call it is about.</summary>
+public sealed record VerifiedCall(TwilioForm Form, string CallSid);
+
 /// <summary>Reads the fields every voice webhook shares, with a reason for each one that is missing or malformed.</summary>
 public static class VoiceForm
 {
+    /// <summary>What every voice webhook does first: the signed form and a well-formed CallSid, or the 4xx to answer.</summary>
+    public static async Task<(VerifiedCall? Call, IResult? Rejection)> ReadVerifiedCallAsync(this TwilioWebhookGuard guard, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (form, rejection) = await guard.ReadVerifiedFormAsync(request, cancellationToken);
+        if (form is null)
+        {
+            return (null, rejection);
+        }
+        var (callSid, error) = CallSid(form);
+        return callSid is null
+            ? (null, guard.Reject(request, StatusCodes.Status400BadRequest, error!))
+            : (new VerifiedCall(form, callSid), null);
+    }
+
     public static (string? CallSid, string? Error) CallSid(TwilioForm form)
     {
         var sid = form.Fields.GetValueOrDefault("CallSid");
