@@ -17,15 +17,32 @@ public sealed class ReplyFilesTests(HubFactoryFixture hub) : IClassFixture<HubFa
     private static FileContent Pdf(string name) => new(name, "application/pdf", "%PDF-1.4"u8.ToArray());
 
     [Fact]
-    public async Task FilesOnAnSmsReplyAreRefusedAndNothingIsQueued()
+    public async Task ADocumentOnAnSmsReplyIsRefusedAndNothingIsQueued()
     {
         var conversationId = await ConversationAsync(new InboundInteraction(ChannelKind.Sms, Sids.Phone(), Sids.Message(), "hi", [], DateTimeOffset.UtcNow));
 
         var refused = Assert.IsType<ReplyRefused>(await
             Service<ReplyService>().ReplyAsync(conversationId, new ReplyRequest("see file") { Files = [Pdf("a.pdf")] }, null, CancellationToken.None).WaitAsync(TestServers.Timeout));
 
-        Assert.Equal((ReplyService.FilesRefusedCode, "Files can only be attached to e-mail replies."), (refused.Code, refused.Reason));
+        Assert.Equal((ReplyService.FilesRefusedCode, "“a.pdf” cannot go by SMS: only JPEG, PNG and GIF pictures can (send documents by e-mail)."), (refused.Code, refused.Reason));
         Assert.Single(await Service<ConversationRepository>().InteractionsAsync(conversationId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task APictureOnAnSmsReplyIsStoredAsAnMmsAttachmentWithAPublicSignedUrl()
+    {
+        var conversationId = await ConversationAsync(new InboundInteraction(ChannelKind.Sms, Sids.Phone(), Sids.Message(), "hi", [], DateTimeOffset.UtcNow));
+        byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+        var queued = Assert.IsType<ReplyQueued>(await Service<ReplyService>().ReplyAsync(
+            conversationId, new ReplyRequest("here is the label") { Files = [new FileContent("label.png", "image/png", png)] }, null, CancellationToken.None).WaitAsync(TestServers.Timeout));
+
+        var attachment = Assert.Single(queued.Interaction.Attachments);
+        var publicUrl = Service<ContactHub.Core.Files.IPublicFileLinks>().PublicUrlFor(attachment.Url);
+        Assert.StartsWith(HubFactory.PublicBaseUrl + "/api/files/", publicUrl);
+        var fetched = await hub.Factory.CreateClient().GetAsync(new Uri(publicUrl!).PathAndQuery).WaitAsync(TestServers.Timeout);
+        Assert.Equal(System.Net.HttpStatusCode.OK, fetched.StatusCode);
+        Assert.Equal(png, await fetched.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using ContactHub.Core;
 using ContactHub.Core.Domain;
+using ContactHub.Core.Files;
 using ContactHub.Core.Outbound;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,8 @@ public sealed class TwilioSmsSender(
     IOptions<TwilioOptions> options,
     IOptions<HubOptions> hubOptions,
     TimeProvider time,
-    ILogger<TwilioSmsSender> logger) : IChannelSender
+    ILogger<TwilioSmsSender> logger,
+    IPublicFileLinks? fileLinks = null) : IChannelSender
 {
     public const string StatusCallbackPath = "/webhooks/twilio/sms/status";
 
@@ -76,9 +78,10 @@ public sealed class TwilioSmsSender(
         {
             yield return new("Body", message.Text);
         }
-        foreach (var attachment in message.Attachments)
+        // Twilio fetches media itself: stored files go out as signed, short-lived public URLs.
+        foreach (var url in message.Attachments.Select(a => fileLinks?.PublicUrlFor(a.Url) ?? a.Url))
         {
-            yield return new("MediaUrl", attachment.Url);
+            yield return new("MediaUrl", url);
         }
         yield return new("StatusCallback", hubOptions.Value.PublicUrl(StatusCallbackPath));
     }

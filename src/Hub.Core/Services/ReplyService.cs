@@ -59,10 +59,13 @@ public sealed class ReplyService(ConversationRepository conversations, Outbox ou
         {
             return null;
         }
-        // REVIEW: only e-mail carries files the hub stores; SMS/MMS would need public media URLs.
+        if (channel == ChannelKind.Sms)
+        {
+            return MmsProblem(files);
+        }
         if (channel != ChannelKind.Email)
         {
-            return "Files can only be attached to e-mail replies.";
+            return "Files can only be attached to e-mail and SMS replies.";
         }
         long total = 0;
         for (var i = 0; i < files.Count; i++)
@@ -75,6 +78,23 @@ public sealed class ReplyService(ConversationRepository conversations, Outbox ou
         }
         return null;
     }
+
+    /// <summary>Twilio's MMS limits: JPEG, PNG or GIF pictures only, 5 MB for the whole message, at most 10 of them.</summary>
+    private static string? MmsProblem(IReadOnlyList<FileContent> files)
+    {
+        if (files.Count > MaxMmsFiles)
+        {
+            return $"An MMS carries at most {MaxMmsFiles} pictures.";
+        }
+        if (files.Select(f => FileNameText.Clean(f.FileName)).FirstOrDefault(n => ReplyFilePolicy.ContentTypeFor(n) is not ("image/jpeg" or "image/png" or "image/gif")) is { } other)
+        {
+            return $"“{other}” cannot go by SMS: only JPEG, PNG and GIF pictures can (send documents by e-mail).";
+        }
+        return files.Sum(f => f.Size) > MaxMmsBytes ? "Pictures sent by SMS may add up to 5 MB at most." : null;
+    }
+
+    private const int MaxMmsFiles = 10;
+    private const long MaxMmsBytes = 5 * 1024 * 1024;
 
     /// <summary>The files as stored: a clean name, typed by its extension (never by what the browser declared).</summary>
     private static IReadOnlyList<FileContent> Accepted(IReadOnlyList<FileContent> files) =>

@@ -13,5 +13,6 @@ public static class ApiJson
 
     public static IServiceCollection AddHubApi(this IServiceCollection services) =>
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(EnumsAsWords))
-            .AddSingleton<InlineFileLinks>();
+            .AddSingleton<InlineFileLinks>()
+            .AddSingleton<ContactHub.Core.Files.IPublicFileLinks>(sp => sp.GetRequiredService<InlineFileLinks>());
 }

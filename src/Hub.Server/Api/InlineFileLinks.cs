@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using ContactHub.Core;
+using ContactHub.Core.Files;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 
 namespace ContactHub.Server.Api;
 
@@ -10,7 +13,7 @@ namespace ContactHub.Server.Api;
 /// from ASP.NET Core Data Protection (authenticated encryption with the hub's shared, rotating key ring) naming one
 /// file and expiring after <see cref="Lifetime"/>.
 /// </summary>
-public sealed class InlineFileLinks(IDataProtectionProvider protection, TimeProvider time)
+public sealed class InlineFileLinks(IDataProtectionProvider protection, IOptions<HubOptions> hubOptions, TimeProvider time) : IPublicFileLinks
 {
     /// <summary>Long enough to render and scroll a message; a copied URL stops working soon after.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
@@ -20,6 +23,19 @@ public sealed class InlineFileLinks(IDataProtectionProvider protection, TimeProv
     /// <summary>The absolute URL of an inline image on <paramref name="origin"/> (scheme://host[:port]).</summary>
     public string UrlFor(string origin, long fileId) =>
         $"{origin.TrimEnd('/')}/api/files/{fileId}/inline?t={Uri.EscapeDataString(Sign(fileId, time.GetUtcNow() + Lifetime))}";
+
+    /// <summary>MMS media: Twilio fetches it within seconds of the send, from the hub's public address.</summary>
+    public string? PublicUrlFor(string attachmentUrl)
+    {
+        const string prefix = "/api/files/";
+        if (!attachmentUrl.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return Uri.TryCreate(attachmentUrl, UriKind.Absolute, out var external) && external.Scheme == Uri.UriSchemeHttps ? attachmentUrl : null;
+        }
+        return long.TryParse(attachmentUrl.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var fileId)
+            ? UrlFor(hubOptions.Value.PublicBaseUrl, fileId)
+            : null;
+    }
 
     public string Sign(long fileId, DateTimeOffset expires) => _protector.Protect(Payload(fileId), expires);
 

@@ -72,6 +72,14 @@ public static class CreateMessageEndpoint
         {
             return TwilioErrors.BodyTooLong();
         }
+        if (mediaUrls.Count > 10)
+        {
+            return TwilioErrors.TooManyMedia();
+        }
+        if (mediaUrls.FirstOrDefault(u => !IsHttpUrl(u)) is { } badMedia)
+        {
+            return TwilioErrors.InvalidMediaUrl(badMedia);
+        }
         if (statusCallback is not null && !IsHttpUrl(statusCallback))
         {
             return TwilioErrors.InvalidStatusCallback(statusCallback);

@@ -45,6 +45,10 @@ public static class TwilioErrors
 
     public static IResult CallFromNotVerified(string from) => Error(StatusCodes.Status400BadRequest, 21210, $"The source phone number provided, {from}, is not yet verified for your account.");
 
+    public static IResult InvalidMediaUrl(string url) => Error(StatusCodes.Status400BadRequest, 21620, $"Invalid media URL(s): {url}");
+
+    public static IResult TooManyMedia() => Error(StatusCodes.Status400BadRequest, 21623, "Number of media files exceeds allowed limit of 10.");
+
     private static IResult Error(int status, int code, string message) =>
         TypedResults.Json(
             new TwilioErrorBody(code, message, "https://www.twilio.com/docs/errors/" + code.ToString(CultureInfo.InvariantCulture), status),

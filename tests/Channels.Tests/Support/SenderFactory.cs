@@ -10,7 +10,8 @@ namespace ContactHub.Channels.Tests.Support;
 /// <summary>Builds the SMS sender the way the hub does: through AddTwilioChannel and configuration.</summary>
 public static class SenderFactory
 {
-    public static (ServiceProvider Services, IChannelSender Sender) Create(string apiBaseUrl, string hubPublicBaseUrl, string authToken = TestAccount.AuthToken, string requestTimeout = "00:00:30")
+    public static (ServiceProvider Services, IChannelSender Sender) Create(
+        string apiBaseUrl, string hubPublicBaseUrl, string authToken = TestAccount.AuthToken, string requestTimeout = "00:00:30", ContactHub.Core.Files.IPublicFileLinks? fileLinks = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -26,6 +27,10 @@ public static class SenderFactory
             .AddSingleton<IConfiguration>(configuration);
         services.AddOptions<HubOptions>().BindConfiguration("Hub");
         services.AddTwilioChannel(configuration);
+        if (fileLinks is not null)
+        {
+            services.AddSingleton(fileLinks);
+        }
         var provider = services.BuildServiceProvider(validateScopes: true);
         return (provider, provider.GetServices<IChannelSender>().Single(s => s.Channel == ChannelKind.Sms));
     }

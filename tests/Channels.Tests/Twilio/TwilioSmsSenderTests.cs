@@ -31,6 +31,36 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AStoredPictureGoesOutAsThePublicUrlTwilioCanFetch()
+    {
+        var (services, sender) = SenderFactory.Create(standIn!.BaseUrl(), hub!.BaseUrl, fileLinks: new HubFileLinks());
+        await using var _ = services;
+        var message = SenderFactory.Message(TestAccount.Customer) with { Attachments = [new ContactHub.Core.Domain.Attachment("/api/files/7", "image/png", "label.png")] };
+
+        var result = await sender.SendAsync(message, CancellationToken.None).WaitAsync(Timeouts.Await);
+
+        Assert.IsType<SendAccepted>(result);
+    }
+
+    [Fact]
+    public async Task AHubRelativeMediaUrlIsRefusedByTwilioWith21620()
+    {
+        var (services, sender) = SenderFactory.Create(standIn!.BaseUrl(), hub!.BaseUrl);
+        await using var _ = services;
+        var message = SenderFactory.Message(TestAccount.Customer) with { Attachments = [new ContactHub.Core.Domain.Attachment("/api/files/7", "image/png", "label.png")] };
+
+        var result = await sender.SendAsync(message, CancellationToken.None).WaitAsync(Timeouts.Await);
+
+        Assert.Equal("21620", Assert.IsType<SendRejected>(result).ErrorCode);
+    }
+
+    /// <summary>The hub's mapping reduced to its shape: a stored file becomes an absolute https URL on the public address.</summary>
+    private sealed class HubFileLinks : ContactHub.Core.Files.IPublicFileLinks
+    {
+        public string? PublicUrlFor(string attachmentUrl) => "https://hooks.example.com" + attachmentUrl + "/inline?t=signed";
+    }
+
+    [Fact]
     public async Task AnAcceptedSendReturnsTheTwilioMessageSid()
     {
         var (services, sender) = SenderFactory.Create(standIn!.BaseUrl(), hub!.BaseUrl);

@@ -31,6 +31,7 @@ public sealed class TwilioStandInContractTests : IAsyncLifetime
     [InlineData("To=whatsapp%3A%2B15555550123&From=%2B15555550100&Body=hi", 21211)]
     [InlineData("To=%2B15555550123&MessagingServiceSid=MG00000000000000000000000000000000&Body=hi", 21701)]
     [InlineData("To=%2B15555550123&From=%2B15555550100&Body=hi&StatusCallback=not-a-url", 21609)]
+    [InlineData("To=%2B15555550123&From=%2B15555550100&MediaUrl=%2Fapi%2Ffiles%2F7", 21620)]
     public async Task AnInvalidCreateRequestIsRefusedWithTwiliosErrorCode(string form, int expectedCode)
     {
         using var response = await PostAsync(form, TestAccount.AccountSid, TestAccount.AuthToken);
