@@ -33,7 +33,8 @@ public sealed class ClickToCallTests() : BrowserHubTest(agents: 0)
         Assert.StartsWith("client:agent-", placed.To);
         Assert.Contains($">{customer}</Number>", placed.LatestTwiml);
         var outbound = page.Locator("[data-testid=interaction][data-direction=out] [data-testid=call-summary]");
-        await Assertions.Expect(outbound).ToBeVisibleAsync(new() { Timeout = Timeout });
+        // Twilio answered the create request with the call's sid, and the outbox recorded it: callbacks can be matched.
+        await Assertions.Expect(outbound).ToHaveAttributeAsync("data-call-status", "queued", new() { Timeout = Timeout });
 
         await Twilio.Calls.ReportCustomerLegAsync(placed, "ringing", CancellationToken.None);
         await Assertions.Expect(outbound).ToHaveTextAsync("Ringing the customer", new() { Timeout = Timeout });
