@@ -121,4 +121,15 @@ public class TimelineWindowTests
 
         Assert.Equal(("in-progress", "in-progress"), (answered, window.Items[0].Status));
     }
+
+    [Fact]
+    public void ACallTheAgentPlacedMovesFromQueuedWithTwilioToRingingTheCustomer()
+    {
+        var window = new TimelineWindow();
+        window.Reset([Fakes.Message(1, "queued", InteractionDirection.Out) with { Channel = ChannelKind.Voice }], pageSize: 10);
+
+        window.ApplyNewest([Fakes.Message(1, "ringing", InteractionDirection.Out) with { Channel = ChannelKind.Voice }], pageSize: 10);
+
+        Assert.Equal("ringing", window.Items[0].Status);
+    }
 }

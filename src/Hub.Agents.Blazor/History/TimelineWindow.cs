@@ -130,7 +130,8 @@ public sealed class TimelineWindow
     private static Interaction Newer(Interaction held, Interaction incoming) =>
         Rank(incoming) < Rank(held) ? held : incoming;
 
-    // Calls have their own lifecycle ("queued" comes before "in-progress"); messages rank by delivery.
+    // A customer's call has its own lifecycle (waiting in the queue comes before ringing the agent); messages and the
+    // calls agents place (queued with Twilio, then ringing the customer) rank by the outbox's ladder.
     private static int Rank(Interaction interaction) =>
-        interaction.Channel == ChannelKind.Voice ? CallStatus.Rank(interaction.Status) : DeliveryStatus.Rank(interaction.Status);
+        interaction is { Channel: ChannelKind.Voice, Direction: InteractionDirection.In } ? CallStatus.Rank(interaction.Status) : DeliveryStatus.Rank(interaction.Status);
 }
