@@ -64,6 +64,13 @@ public sealed class EmailXssTests() : BrowserHubTest(agents: 1)
         await page.WaitForTimeoutAsync(500);
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "06-hostile-email.png") });
 
+        // Loading remote images re-sanitises with images allowed; everything else stays as inert as before.
+        await page.ClickAsync("[data-testid=load-images]");
+        await Assertions.Expect(frameElement).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex(@"/html\?images=true$"));
+        await Assertions.Expect(frame.Locator("p")).ToHaveTextAsync("Hello", new() { Timeout = 15_000 });
+        Assert.Equal(0, await frame.Locator("script, iframe, svg, form, input, [onerror], [onload]").CountAsync());
+        await page.WaitForTimeoutAsync(500);
+
         Assert.Empty(alerts);
     }
 }

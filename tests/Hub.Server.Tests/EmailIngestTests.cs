@@ -72,6 +72,7 @@ public sealed class EmailIngestTests : IDisposable
         Assert.Equal($"q1-{_id}@example.com", parsed.InReplyTo);
         Assert.Matches($@"^Re: Broken lamp \[#CH-{first.ConversationId}-[a-z2-7]{{8}}\]$", parsed.Subject);
         Assert.Contains("A new lamp ships today.", parsed.TextBody);
+        Assert.Equal("<!DOCTYPE html><html><body><p>Sorry! A new lamp ships today.</p></body></html>", parsed.UnsafeHtmlBody);
 
         Deliver(Mail(customer, $"q2-{_id}@example.com", "Re: Broken lamp", "Thanks!", inReplyTo: parsed.MessageId));
         var timeline = await WaitForTimelineAsync(customer, count: 3);

@@ -41,7 +41,11 @@ public sealed class EmailSender(
             ? new ReplyDraft { From = addressing.From, To = [new MimeMailbox("", message.ToAddress)], Subject = "Your message", TextBody = message.Text ?? "" }
             : ReplyDraft.Answering(_reader.Read(source), addressing.From, message.Text ?? "");
         draft = draft with { Subject = TokenSubject.Reply(draft.Subject, addressing.Token), ReplyTo = addressing.ReplyTo };
-        draft = draft with { Attachments = await AttachmentsAsync(message.InteractionId, cancellationToken) };
+        draft = draft with
+        {
+            HtmlBody = ReplyHtml.FromText(draft.TextBody),
+            Attachments = await AttachmentsAsync(message.InteractionId, cancellationToken),
+        };
         ComposedMessage composed;
         try
         {
