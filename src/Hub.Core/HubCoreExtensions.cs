@@ -48,6 +48,10 @@ public static class HubCoreExtensions
             .Validate(o => o.PerAddressWindow >= TimeSpan.Zero, "Hub:AutomaticReplies:PerAddressWindow must not be negative.")
             .ValidateOnStart();
         services.AddSingleton<AutomaticReplyLimits>();
+        services.AddOptions<WrapUpOptions>().BindConfiguration("Hub")
+            .Validate(o => o.Dispositions is null || o.Dispositions.Any(d => !string.IsNullOrWhiteSpace(d)), "Hub:Dispositions must name at least one disposition code.")
+            .ValidateOnStart();
+        services.AddSingleton<WrapUpRules>();
         services.AddSingleton<OutOfHoursReplier>();
         services.AddSingleton<StickyAgents>();
         services.AddSingleton<BatchingConversationStream>();

@@ -19,6 +19,9 @@ public sealed class HubProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>The hub's SQLite file, for checks of what was stored that the console does not show.</summary>
+    public string StorePath => Path.Combine(_directory, "hub.db");
+
     public string Output
     {
         get

@@ -1,3 +1,8 @@
+using System.Globalization;
+using System.Text.Json;
+using ContactHub.Agents.Blazor.EventLog;
+using ContactHub.Core.Store;
+using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 
 namespace ContactHub.EndToEnd.Tests;
@@ -59,15 +64,53 @@ public sealed class PhoneCallTests() : BrowserHubTest(agents: 0)
             await Assertions.Expect(summary).ToContainTextAsync("talked 42s");
             await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "11-call-ended.png") });
 
+            var callId = long.Parse(await page.Locator("[data-testid=conversation-item].selected").GetAttributeAsync("data-conversation-id") ?? "0", CultureInfo.InvariantCulture);
             await page.ClickAsync("[data-testid=resolve]");
+            var wrapUp = page.Locator("[data-testid=wrapup]");
+            await Assertions.Expect(wrapUp).ToBeVisibleAsync(new() { Timeout = Timeout });
+            // A call cannot be resolved without a disposition; Esc closes the form and leaves the call open.
+            await Assertions.Expect(wrapUp.Locator("[data-testid=wrapup-submit]")).ToBeDisabledAsync();
+            await page.Keyboard.PressAsync("Escape");
+            await Assertions.Expect(wrapUp).ToBeHiddenAsync(new() { Timeout = Timeout });
+            await Assertions.Expect(voiceItem).ToHaveCountAsync(1);
+
+            await page.ClickAsync("[data-testid=resolve]");
+            await page.SelectOptionAsync("select[data-testid=wrapup-disposition]", "Callback requested");
+            await page.FillAsync("[data-testid=wrapup-note]", "Router replaced; call back Friday to check the evening drops.");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "12-call-wrap-up.png") });
+            await page.Keyboard.PressAsync("Control+Enter");
             await Assertions.Expect(voiceItem).ToHaveCountAsync(0, new() { Timeout = Timeout });
             await Assertions.Expect(page.Locator("[data-testid=conversation-item]")).ToHaveCountAsync(1);
+
+            // The console moves on to the next conversation, so the resolved call's history line is read from the store.
+            var resolved = Assert.Single(await ResolvedEventsAsync(callId));
+            var line = ConversationEventLine.From(resolved, _ => "Alice Agent");
+            Assert.Equal("Resolved by Alice Agent — Callback requested", line.Text);
+            Assert.Equal("Router replaced; call back Friday to check the evening drops.", line.Note);
         }
         catch (Exception error)
         {
             await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "call-failure.png") });
             throw new Xunit.Sdk.XunitException($"{error.Message}\n--- hub output ---\n{Hub.Output}");
         }
+    }
+
+    private async Task<IReadOnlyList<ConversationEvent>> ResolvedEventsAsync(long conversationId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Hub.StorePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync().WaitAsync(TimeSpan.FromSeconds(15));
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, agent_id, data_json, created_at FROM conversation_events WHERE conversation_id = $id AND kind = 'resolved'";
+        command.Parameters.AddWithValue("$id", conversationId);
+        var events = new List<ConversationEvent>();
+        await using var reader = await command.ExecuteReaderAsync().WaitAsync(TimeSpan.FromSeconds(15));
+        while (await reader.ReadAsync().WaitAsync(TimeSpan.FromSeconds(15)))
+        {
+            var data = reader.IsDBNull(2) ? (JsonElement?)null : JsonDocument.Parse(reader.GetString(2)).RootElement.Clone();
+            events.Add(new ConversationEvent(reader.GetInt64(0), conversationId, ConversationEventKinds.Resolved,
+                reader.IsDBNull(1) ? null : reader.GetInt64(1), data, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
+        }
+        return events;
     }
 
     private static async Task WaitForAsync(Func<bool> condition, string failure)

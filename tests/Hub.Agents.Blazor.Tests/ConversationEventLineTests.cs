@@ -24,6 +24,24 @@ public class ConversationEventLineTests
             Line(ConversationEventKinds.Assigned, 2, """{"basis":"sticky","candidatesConsidered":1,"rule":null,"step":2}""").Text);
 
     [Fact]
+    public void AResolutionNamesTheDispositionAndKeepsTheWrapUpNoteAsTheNote()
+    {
+        var line = Line(ConversationEventKinds.Resolved, 1, """{"disposition":"Callback requested","note":"Call after 5pm"}""");
+
+        Assert.Equal("Resolved by Ana — Callback requested", line.Text);
+        Assert.Equal("Call after 5pm", line.Note);
+    }
+
+    [Fact]
+    public void AResolutionWithoutWrapUpSaysOnlyWho()
+    {
+        var line = Line(ConversationEventKinds.Resolved, 2, null);
+
+        Assert.Equal("Resolved by Ben", line.Text);
+        Assert.Null(line.Note);
+    }
+
+    [Fact]
     public void AnOptOutSaysTheWordAndHowToComeBack() =>
         Assert.Equal("Customer opted out by sending \"QUIT\": no more texts until they send START",
             Line(ConversationEventKinds.OptedOut, null, """{"keyword":"QUIT"}""").Text);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace ContactHub.Server.Tests;
 
@@ -31,20 +30,5 @@ public sealed class AdminPagesTests(HubFactoryFixture hub) : IClassFixture<HubFa
         Assert.DoesNotContain("admin-list", await response.Content.ReadAsStringAsync());
     }
 
-    private async Task<HttpClient> SignedInAsync(string userName, string password)
-    {
-        var client = hub.Factory.CreateClient(new() { AllowAutoRedirect = false });
-        var page = await client.GetStringAsync("/login").WaitAsync(TestServers.Timeout);
-        var token = Regex.Match(page, "__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
-        var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = userName,
-            ["password"] = password,
-            ["returnUrl"] = "/",
-            ["__RequestVerificationToken"] = token,
-        });
-        var login = await client.PostAsync("/account/login", form).WaitAsync(TestServers.Timeout);
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string userName, string password) => hub.Factory.SignedInClientAsync(userName, password);
 }

@@ -81,6 +81,27 @@ public sealed class HubFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>A client holding a console session cookie, as the login form issues it.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string userName, string password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page = await client.GetStringAsync("/login").WaitAsync(TestServers.Timeout);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = userName,
+            ["password"] = password,
+            ["returnUrl"] = "/",
+            ["__RequestVerificationToken"] = token,
+        });
+        var login = await client.PostAsync("/account/login", form).WaitAsync(TestServers.Timeout);
+        if (login.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} answered {login.StatusCode}.");
+        }
+        return client;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

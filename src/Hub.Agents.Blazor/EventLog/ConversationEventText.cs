@@ -18,7 +18,7 @@ public sealed record ConversationEventLine(long Id, string Kind, string Text, st
             ConversationEventKinds.Assigned => Assigned(who, data),
             ConversationEventKinds.Transferred => Transferred(who, data, nameOf),
             ConversationEventKinds.Reclaimed => Reclaimed(e.AgentId is null ? null : who, data),
-            ConversationEventKinds.Resolved => $"Resolved by {who}",
+            ConversationEventKinds.Resolved => StringOf(data, "disposition") is { } disposition ? $"Resolved by {who} — {disposition}" : $"Resolved by {who}",
             ConversationEventKinds.OptedOut => $"Customer opted out by sending \"{StringOf(data, "keyword") ?? "STOP"}\": no more texts until they send START",
             ConversationEventKinds.OptedIn => $"Customer opted back in by sending \"{StringOf(data, "keyword") ?? "START"}\"",
             ConversationEventKinds.DeliveryFailed => Delivery("Reply not delivered", data),

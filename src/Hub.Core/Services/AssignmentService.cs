@@ -12,7 +12,8 @@ public sealed class AssignmentService(
     ConversationRepository conversations,
     ConversationEventLog log,
     IHubEventBus events,
-    IEnumerable<IAssignmentFollowUp> followUps)
+    IEnumerable<IAssignmentFollowUp> followUps,
+    WrapUpRules wrapUpRules)
 {
     public async Task<bool> AcceptAsync(long agentId, long conversationId, CancellationToken cancellationToken)
     {
@@ -44,17 +45,32 @@ public sealed class AssignmentService(
         await PublishOfferAsync(next);
     }
 
-    public async Task<bool> ResolveAsync(long agentId, long conversationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Resolves the agent's conversation with their wrap-up (checked against <see cref="WrapUpRules"/>), stored on the
+    /// <c>resolved</c> event, and frees the agent's capacity (the queue's wrap-up time follows in the router).
+    /// </summary>
+    public async Task<ResolveOutcome> ResolveAsync(long agentId, long conversationId, WrapUp wrapUp, CancellationToken cancellationToken)
     {
         var conversation = await conversations.GetAsync(conversationId, cancellationToken);
-        if (conversation is null || conversation.AssigneeId != agentId || !await conversations.SetStateAsync(conversationId, ConversationState.Resolved, cancellationToken))
+        if (conversation is null || conversation.AssigneeId != agentId || conversation.State == ConversationState.Resolved)
         {
-            return false;
+            return ResolveOutcome.NotYours;
         }
-        await log.AppendAsync(conversationId, ConversationEventKinds.Resolved, agentId, null, cancellationToken);
+        // Checked before the state changes: a refused wrap-up leaves the conversation open for the agent to correct.
+        var (checkedWrapUp, problem) = wrapUpRules.Check(wrapUp, conversation.Channel);
+        if (checkedWrapUp is null)
+        {
+            return ResolveOutcome.Refused(problem ?? "Invalid wrap-up.");
+        }
+        if (!await conversations.SetStateAsync(conversationId, ConversationState.Resolved, cancellationToken))
+        {
+            return ResolveOutcome.NotYours;
+        }
+        var data = checkedWrapUp == WrapUp.None ? null : new { disposition = checkedWrapUp.Disposition, note = checkedWrapUp.Note };
+        await log.AppendAsync(conversationId, ConversationEventKinds.Resolved, agentId, data, cancellationToken);
         await events.PublishAsync(new ConversationStateChanged(conversationId, conversation.ContactId, "resolved"));
         await PublishOfferAsync(await router.ReleaseAsync(agentId, conversationId));
-        return true;
+        return ResolveOutcome.Done;
     }
 
     public async Task SetPresenceAsync(long agentId, AgentPresence presence)

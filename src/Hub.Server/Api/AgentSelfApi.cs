@@ -10,6 +10,9 @@ namespace ContactHub.Server.Api;
 
 public sealed record OfferDto(long ConversationId, DateTimeOffset ExpiresAt, AssignmentReason? Reason);
 
+/// <summary>The optional body of a resolve: a disposition code from <c>Hub:Dispositions</c> (required for calls) and a note of at most 2000 characters.</summary>
+public sealed record ResolveRequest(string? Disposition, string? Note);
+
 public sealed record MeDto(long Id, string UserName, string DisplayName, string Role, AgentPresence Presence, AgentActivity Activity, int ActiveConversations, OfferDto? Offer);
 
 /// <summary>
@@ -66,13 +69,20 @@ public static class AgentSelfApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, BadRequest<string>, Conflict<string>>> ResolveAsync(long conversationId, HttpContext context, AssignmentService assignments, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, BadRequest<string>, Conflict<string>>> ResolveAsync(
+        long conversationId, [FromBody] ResolveRequest? request, HttpContext context, AssignmentService assignments, CancellationToken cancellationToken)
     {
         if (context.User.AgentId() is not { } agentId)
         {
             return TypedResults.BadRequest(NeedsAgent);
         }
-        return await assignments.ResolveAsync(agentId, conversationId, cancellationToken)
+        var wrapUp = request is null ? WrapUp.None : new WrapUp(request.Disposition, request.Note);
+        var outcome = await assignments.ResolveAsync(agentId, conversationId, wrapUp, cancellationToken);
+        if (outcome.Invalid is { } reason)
+        {
+            return TypedResults.BadRequest(reason);
+        }
+        return outcome.Resolved
             ? TypedResults.NoContent()
             : TypedResults.Conflict("Only the assignee can resolve an open conversation.");
     }
