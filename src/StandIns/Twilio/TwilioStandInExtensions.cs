@@ -14,6 +14,7 @@ public static class TwilioStandInExtensions
         services.AddSingleton<CarrierOptOuts>();
         services.AddSingleton<Calls.LiveCalls>();
         services.AddSingleton<Calls.CallNetwork>();
+        services.AddSingleton<Calls.Recordings>();
         services.AddHttpClient(Calls.CallNetwork.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<StatusCallbackQueue>();
         services.AddSingleton<SendRateLimiter>();
@@ -29,6 +30,7 @@ public static class TwilioStandInExtensions
         endpoints.MapPost(Calls.UpdateCallEndpoint.Route, Calls.UpdateCallEndpoint.HandleAsync).DisableAntiforgery();
         endpoints.MapGet("/_standin/messages", (MessageLedger ledger) =>
             TypedResults.Json(ledger.Snapshot(), StandInJsonContext.Wire.IReadOnlyListMessageResource));
+        endpoints.MapGet(Calls.Recordings.Route, Calls.Recordings.Get);
         endpoints.MapGet("/_standin/calls", (Calls.LiveCalls calls) => TypedResults.Json(calls.Snapshot()));
         return endpoints;
     }

@@ -76,6 +76,23 @@ public sealed class TwilioCallsStandInContractTests : IAsyncLifetime
         await AssertRefusedAsync(await UpdateAsync(call.CallSid, AbsoluteDial, password: "wrong"), HttpStatusCode.Unauthorized, 20003);
     }
 
+    [Fact]
+    public async Task ARecordingIsServedAsMp3OnlyWithTheAccountsCredentials()
+    {
+        standIn.Services.GetRequiredService<ContactHub.StandIns.Twilio.Calls.Recordings>().Add("RE" + new string('6', 32), 3);
+        var url = $"{standIn.BaseUrl()}/2010-04-01/Accounts/{TestAccount.AccountSid}/Recordings/RE{new string('6', 32)}.mp3";
+
+        using var anonymous = await http.GetAsync(url).WaitAsync(Timeouts.Await);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TestAccount.AccountSid}:{TestAccount.AuthToken}")));
+        using var authorised = await http.SendAsync(request).WaitAsync(Timeouts.Await);
+        var audio = await authorised.Content.ReadAsByteArrayAsync();
+
+        await AssertRefusedAsync(anonymous, HttpStatusCode.Unauthorized, 20003);
+        Assert.Equal("audio/mpeg", authorised.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([0xFF, 0xFB], audio[..2]);
+    }
+
     private async Task<HttpResponseMessage> UpdateAsync(string callSid, string twiml, string password = TestAccount.AuthToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{standIn.BaseUrl()}/2010-04-01/Accounts/{TestAccount.AccountSid}/Calls/{callSid}.json")

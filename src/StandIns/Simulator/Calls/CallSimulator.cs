@@ -75,7 +75,14 @@ public sealed partial class CallSimulator(
                 LogTalked(call.CallSid, talk);
                 return;
             }
-            // Voicemail or a closed line: this caller hangs up rather than record.
+            if (call.LatestTwiml?.Contains("<Record", StringComparison.Ordinal) == true && Random.Shared.NextDouble() < 0.7)
+            {
+                var seconds = Random.Shared.Next(5, 40);
+                await network.LeaveVoicemailAsync(call, seconds, statusUrl, cancellationToken);
+                LogVoicemail(call.CallSid, seconds);
+                return;
+            }
+            // Voicemail declined, or a closed line: this caller hangs up.
             await network.HangUpAsync(call, statusUrl, cancellationToken);
         }
         catch (Exception error) when (error is HttpRequestException or InvalidOperationException or System.Xml.XmlException)
@@ -93,6 +100,9 @@ public sealed partial class CallSimulator(
 
     [LoggerMessage(EventId = 9302, Level = LogLevel.Information, Message = "Simulated call {CallSid}: caller gave up after {Seconds}s on hold")]
     private partial void LogGaveUp(string callSid, int seconds);
+
+    [LoggerMessage(EventId = 9304, Level = LogLevel.Information, Message = "Simulated call {CallSid}: left a {Seconds}s voicemail")]
+    private partial void LogVoicemail(string callSid, int seconds);
 
     [LoggerMessage(EventId = 9303, Level = LogLevel.Warning, Message = "Simulated call failed: {Reason}")]
     private partial void LogCallFailed(string reason);

@@ -11,7 +11,7 @@ namespace ContactHub.StandIns.Twilio.Calls;
 /// request follows the TwiML the hub returned (its action, waitUrl and statusCallback URLs) and is signed like
 /// Twilio's, so a hub that answers wrong TwiML fails here the way it would fail on the real network.
 /// </summary>
-public sealed class CallNetwork(LiveCalls calls, IOptions<TwilioStandInOptions> options, IHttpClientFactory httpClients)
+public sealed class CallNetwork(LiveCalls calls, Recordings recordings, IOptions<TwilioStandInOptions> options, IHttpClientFactory httpClients)
 {
     public const string HttpClientName = "twilio-call-network";
 
@@ -74,6 +74,25 @@ public sealed class CallNetwork(LiveCalls calls, IOptions<TwilioStandInOptions> 
             new("CallSid", placed.CallSid + "-leg"), new("ParentCallSid", placed.CallSid), new("AccountSid", options.Value.AccountSid),
             new("From", placed.From), new("To", number.Value), new("Direction", "outbound-dial"), new("CallStatus", legStatus),
             new("CallbackSource", "call-progress-events"), new("ApiVersion", "2010-04-01")], cancellationToken);
+    }
+
+    /// <summary>
+    /// The caller leaves a message at the hub's &lt;Record&gt;: the recording reports "completed" to its
+    /// recordingStatusCallback, the Record action hears the recording, and the call ends with the hub's answer.
+    /// </summary>
+    public async Task LeaveVoicemailAsync(LiveCall call, int seconds, string statusCallbackUrl, CancellationToken cancellationToken)
+    {
+        var record = Element(call, "Record");
+        var recordingSid = TwilioSids.New("RE");
+        var recordingUrl = $"https://api.twilio.com/2010-04-01/Accounts/{options.Value.AccountSid}/Recordings/{recordingSid}";
+        await PostAsync(record.Attribute("recordingStatusCallback")?.Value ?? throw Missing(call, "Record recordingStatusCallback"), [
+            new("AccountSid", options.Value.AccountSid), new("CallSid", call.CallSid), new("RecordingSid", recordingSid),
+            new("RecordingUrl", recordingUrl), new("RecordingStatus", "completed"), new("RecordingDuration", Text(seconds)),
+            new("RecordingChannels", "1"), new("RecordingSource", "RecordVerb")], cancellationToken);
+        recordings.Add(recordingSid, seconds);
+        call.LatestTwiml = await PostAsync(record.Attribute("action")?.Value ?? throw Missing(call, "Record action"), [.. CallFields(call, "in-progress"),
+            new("RecordingUrl", recordingUrl), new("RecordingDuration", Text(seconds)), new("RecordingSid", recordingSid), new("Digits", "#")], cancellationToken);
+        await CompleteAsync(call, statusCallbackUrl, seconds + 10, cancellationToken);
     }
 
     /// <summary>The caller hangs up wherever the call is (after a voicemail prompt, a closed-line message).</summary>
