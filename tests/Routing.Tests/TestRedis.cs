@@ -10,6 +10,10 @@ internal static class TestRedis
 
     private static readonly Lazy<ConnectionMultiplexer> SharedConnection = new(Connect);
 
+    // Cleanup walks every key of the shared test Redis with SCAN; on a busy machine that outlasts the hub's short sync
+    // timeout, and a test must not fail for tidying up.
+    private static readonly Lazy<ConnectionMultiplexer> CleanupConnection = new(() => ConnectionMultiplexer.Connect(Address + ",syncTimeout=30000,abortConnect=false"));
+
     /// <summary>One multiplexer for most tests, as in the hub, where a node shares one.</summary>
     public static ConnectionMultiplexer Shared => SharedConnection.Value;
 
@@ -38,10 +42,11 @@ internal static class TestRedis
     /// <summary>Removes a test's keys so a long-lived test Redis does not fill up.</summary>
     public static void DeleteKeys(string prefix)
     {
-        var database = Shared.GetDatabase();
-        foreach (var endpoint in Shared.GetEndPoints())
+        var cleanup = CleanupConnection.Value;
+        var database = cleanup.GetDatabase();
+        foreach (var endpoint in cleanup.GetEndPoints())
         {
-            foreach (var key in Shared.GetServer(endpoint).Keys(pattern: prefix + ":*"))
+            foreach (var key in cleanup.GetServer(endpoint).Keys(pattern: prefix + ":*", pageSize: 1000))
             {
                 database.KeyDelete(key);
             }
