@@ -20,6 +20,15 @@ public abstract class BrowserHubTest(int agents) : IAsyncLifetime
     {
     }
 
+    /// <summary>A console user the hub seeds at start (the seed step sets the password on every start).</summary>
+    protected static void SeedUser(Dictionary<string, string> settings, int index, string userName, string displayName, string role, string password)
+    {
+        settings[$"Seed:Users:{index}:UserName"] = userName;
+        settings[$"Seed:Users:{index}:DisplayName"] = displayName;
+        settings[$"Seed:Users:{index}:Role"] = role;
+        settings[$"Seed:Users:{index}:Password"] = password;
+    }
+
     public async Task InitializeAsync()
     {
         Twilio = await TwilioStandInServer.StartAsync(HubCluster.AccountSid, HubCluster.AuthToken, HubCluster.OurNumber);

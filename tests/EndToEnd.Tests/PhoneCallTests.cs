@@ -19,10 +19,7 @@ public sealed class PhoneCallTests() : BrowserHubTest(agents: 0)
 
     protected override void Configure(Dictionary<string, string> settings)
     {
-        settings["Seed:Users:0:UserName"] = "alice";
-        settings["Seed:Users:0:DisplayName"] = "Alice Agent";
-        settings["Seed:Users:0:Role"] = "agent";
-        settings["Seed:Users:0:Password"] = AgentPassword;
+        SeedUser(settings, 0, "alice", "Alice Agent", "agent", AgentPassword);
     }
 
     [Fact]

@@ -9,10 +9,7 @@ public sealed class WallboardTests() : BrowserHubTest(agents: 1)
 
     protected override void Configure(Dictionary<string, string> settings)
     {
-        settings["Seed:Users:1:UserName"] = "sam";
-        settings["Seed:Users:1:DisplayName"] = "Sam Supervisor";
-        settings["Seed:Users:1:Role"] = "supervisor";
-        settings["Seed:Users:1:Password"] = SupervisorPassword;
+        SeedUser(settings, 1, "sam", "Sam Supervisor", "supervisor", SupervisorPassword);
     }
 
     [Fact]

@@ -20,16 +20,12 @@ public static class RecordingStatusWebhook
         IHubEventBus events,
         CancellationToken cancellationToken)
     {
-        var (form, rejection) = await guard.ReadVerifiedFormAsync(request, cancellationToken);
-        if (form is null)
+        var (verified, rejection) = await guard.ReadVerifiedCallAsync(request, cancellationToken);
+        if (verified is null)
         {
             return rejection!;
         }
-        var (callSid, callError) = VoiceForm.CallSid(form);
-        if (callSid is null)
-        {
-            return guard.Reject(request, StatusCodes.Status400BadRequest, callError!);
-        }
+        var (form, callSid) = verified;
         var (recordingSid, recordingError) = VoiceForm.Sid(form, "RecordingSid", "RE");
         if (recordingSid is null)
         {
