@@ -11,14 +11,21 @@ public static class ChannelsExtensions
 {
     public static IServiceCollection AddChannels(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddTwilioChannel(configuration);
+        // SMS and voice only when a Twilio account is configured: a hub may run on e-mail alone.
+        if (configuration[$"{TwilioOptions.Section}:AccountSid"] is { Length: > 0 })
+        {
+            services.AddTwilioChannel(configuration);
+        }
         services.AddEmailChannel(configuration);
         return services;
     }
 
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapTwilioWebhooks();
+        if (endpoints.ServiceProvider.GetService<TwilioWebhookGuard>() is not null)
+        {
+            endpoints.MapTwilioWebhooks();
+        }
         return endpoints;
     }
 }

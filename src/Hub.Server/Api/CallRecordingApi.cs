@@ -10,8 +10,14 @@ namespace ContactHub.Server.Api;
 /// </summary>
 public static class CallRecordingApi
 {
-    public static void MapCallRecordingApi(this WebApplication app) =>
-        app.MapGet("/api/calls/recordings/{recordingSid}", PlayAsync).RequireAuthorization(SecurityExtensions.StaffPolicy);
+    public static void MapCallRecordingApi(this WebApplication app)
+    {
+        // A hub without a voice provider has no recordings to play.
+        if (app.Services.GetService<IRecordingAudioSource>() is not null)
+        {
+            app.MapGet("/api/calls/recordings/{recordingSid}", PlayAsync).RequireAuthorization(SecurityExtensions.StaffPolicy);
+        }
+    }
 
     private static async Task<IResult> PlayAsync(string recordingSid, HttpContext context, CallRecordings recordings, IRecordingAudioSource source, CancellationToken cancellationToken)
     {
