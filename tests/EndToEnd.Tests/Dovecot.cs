@@ -17,6 +17,20 @@ public static class Dovecot
 
     public static void CreateFolder(string folder) => Doveadm(null, "mailbox", "create", "-u", User, folder);
 
+    /// <summary>Creates <paramref name="folder"/> and points a hub's IMAP ingest at it, over STARTTLS with the test certificate.</summary>
+    public static void WatchFolder(Dictionary<string, string> settings, string folder)
+    {
+        CreateFolder(folder);
+        var endpoint = Endpoint.Split(':');
+        settings["Email:Imap:Host"] = endpoint[0];
+        settings["Email:Imap:Port"] = endpoint[1];
+        settings["Email:Imap:Security"] = "StartTls";
+        settings["Email:Imap:UserName"] = User;
+        settings["Email:Imap:Password"] = Password;
+        settings["Email:Imap:Folder"] = folder;
+        settings["Email:Imap:TrustedCertificateFile"] = Certificate;
+    }
+
     public static void Deliver(string folder, string message) => Doveadm(message, "save", "-u", User, "-m", folder);
 
     private static void Doveadm(string? input, params string[] arguments)

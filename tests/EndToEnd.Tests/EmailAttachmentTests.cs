@@ -24,15 +24,7 @@ public sealed class EmailAttachmentTests() : BrowserHubTest(agents: 1)
 
     protected override void Configure(Dictionary<string, string> settings)
     {
-        Dovecot.CreateFolder(_folder);
-        var imap = Dovecot.Endpoint.Split(':');
-        settings["Email:Imap:Host"] = imap[0];
-        settings["Email:Imap:Port"] = imap[1];
-        settings["Email:Imap:Security"] = "StartTls";
-        settings["Email:Imap:UserName"] = Dovecot.User;
-        settings["Email:Imap:Password"] = Dovecot.Password;
-        settings["Email:Imap:Folder"] = _folder;
-        settings["Email:Imap:TrustedCertificateFile"] = Dovecot.Certificate;
+        Dovecot.WatchFolder(settings, _folder);
         var smtp = SmtpSink.Endpoint.Split(':');
         settings["Email:Smtp:Host"] = smtp[0];
         settings["Email:Smtp:Port"] = smtp[1];

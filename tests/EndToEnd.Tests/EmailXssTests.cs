@@ -12,15 +12,7 @@ public sealed class EmailXssTests() : BrowserHubTest(agents: 1)
 
     protected override void Configure(Dictionary<string, string> settings)
     {
-        Dovecot.CreateFolder(_folder);
-        var endpoint = Dovecot.Endpoint.Split(':');
-        settings["Email:Imap:Host"] = endpoint[0];
-        settings["Email:Imap:Port"] = endpoint[1];
-        settings["Email:Imap:Security"] = "StartTls";
-        settings["Email:Imap:UserName"] = Dovecot.User;
-        settings["Email:Imap:Password"] = Dovecot.Password;
-        settings["Email:Imap:Folder"] = _folder;
-        settings["Email:Imap:TrustedCertificateFile"] = Dovecot.Certificate;
+        Dovecot.WatchFolder(settings, _folder);
     }
 
     [Fact]
