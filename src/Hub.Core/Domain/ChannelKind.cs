@@ -41,7 +41,10 @@ public static class ChannelNames
     public static ChannelKind Parse(string wire) =>
         TryParse(wire, out var channel) ? channel : throw new FormatException($"Unknown channel '{wire}'.");
 
-    /// <summary>Phone and SMS share one address space (E.164), so a caller and a texter are one identity.</summary>
+    /// <summary>
+    /// Phone, SMS and WhatsApp share one address space (E.164; a WhatsApp id is the sender's phone number), so a caller,
+    /// a texter and a WhatsApp sender with one number are one identity.
+    /// </summary>
     public static string IdentityNamespace(this ChannelKind channel) =>
-        channel is ChannelKind.Sms or ChannelKind.Voice ? "phone" : channel.ToWire();
+        channel is ChannelKind.Sms or ChannelKind.Voice or ChannelKind.WhatsApp ? "phone" : channel.ToWire();
 }

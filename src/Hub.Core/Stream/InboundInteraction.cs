@@ -41,6 +41,13 @@ public sealed record InboundInteraction(
     /// </summary>
     public bool IsAutomated { get; init; }
 
+    /// <summary>
+    /// A phone number (E.164) the provider vouches belongs to the sender, such as a Telegram user sharing their own
+    /// contact. The store links it to the sender's contact, joining the contact that already owns that number: a strong
+    /// match, unlike a typed-in address, which only ever becomes a merge suggestion.
+    /// </summary>
+    public string? VerifiedPhone { get; init; }
+
     /// <summary>The provider's original bytes (an e-mail's source), stored beside the interaction in the same transaction.</summary>
     public byte[]? RawSource { get; init; }
 
