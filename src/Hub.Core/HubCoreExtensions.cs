@@ -58,6 +58,7 @@ public static class HubCoreExtensions
         services.AddSingleton<IConversationStream>(sp => sp.GetRequiredService<BatchingConversationStream>());
         services.AddHostedService(sp => sp.GetRequiredService<BatchingConversationStream>());
         services.AddSingleton<ContactDirectory>();
+        services.AddSingleton<ContactMerges>();
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<OutboxSignal>();

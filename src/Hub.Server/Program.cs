@@ -22,6 +22,7 @@ await app.PrepareStoreAsync();
 app.UseHubSecurity();
 app.MapWebhooks();
 app.MapHubApi();
+app.MapContactMergeApi();
 app.MapAgentSelfApi();
 app.MapAdminApi();
 app.MapEmailHtmlApi();

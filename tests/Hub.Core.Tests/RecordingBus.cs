@@ -14,6 +14,8 @@ internal sealed class RecordingBus : IHubEventBus
         return Task.CompletedTask;
     }
 
+    public IReadOnlyCollection<HubEvent> Published => _published;
+
     public IDisposable Subscribe(Action<HubEvent> handler) => throw new NotSupportedException();
 
     public async Task<InteractionStatusChanged> WaitForAsync(Func<HubEvent, bool> match)

@@ -11,6 +11,7 @@ namespace ContactHub.Core.Events;
 [JsonDerivedType(typeof(ConversationAssigned), "assigned")]
 [JsonDerivedType(typeof(ConversationStateChanged), "state")]
 [JsonDerivedType(typeof(AgentPresenceChanged), "presence")]
+[JsonDerivedType(typeof(ContactsMerged), "contacts-merged")]
 public abstract record HubEvent;
 
 public sealed record InteractionAppended(long ContactId, long ConversationId, long InteractionId, long? AssigneeId) : HubEvent;
@@ -24,5 +25,8 @@ public sealed record OfferWithdrawn(long AgentId, long ConversationId) : HubEven
 public sealed record ConversationAssigned(long AgentId, long ConversationId, long ContactId) : HubEvent;
 
 public sealed record ConversationStateChanged(long ConversationId, long ContactId, string State) : HubEvent;
+
+/// <summary>Two contacts turned out to be one person: everything <paramref name="MergedId"/> owned now belongs to <paramref name="SurvivorId"/>.</summary>
+public sealed record ContactsMerged(long SurvivorId, long MergedId) : HubEvent;
 
 public sealed record AgentPresenceChanged(long AgentId, string Presence) : HubEvent;

@@ -26,6 +26,10 @@ public sealed partial class InboundPipeline(
         {
             return result;
         }
+        if (result.MergedContactId is { } merged)
+        {
+            await events.PublishAsync(new ContactsMerged(result.ContactId, merged));
+        }
         if (result.OpenedConversation)
         {
             try

@@ -26,7 +26,16 @@ internal static class AppendStatements
         }
 
         var now = Clock.ToUnixMs(time.GetUtcNow());
-        var contactId = await ResolveContactAsync(connection, transaction, item, now);
+        var (contactId, createdContact) = await ResolveContactAsync(connection, transaction, item, now);
+        long? mergedContactId = null;
+        if (item.VerifiedPhone is { Length: > 0 } phone)
+        {
+            (contactId, mergedContactId) = await MergeStatements.LinkVerifiedPhoneAsync(connection, transaction, contactId, phone, now);
+        }
+        if (createdContact || item.ClaimedEmail is not null)
+        {
+            await MergeStatements.SuggestWeakMatchesAsync(connection, transaction, contactId, createdContact ? item.SenderDisplayName : null, item.ClaimedEmail, now);
+        }
         var (conversationId, conversationQueue, selection) = await FindOrOpenConversationAsync(connection, transaction, contactId, item, selector, now);
 
         var interactionId = await connection.QuerySingleOrDefaultAsync<long?>(
@@ -69,6 +78,7 @@ internal static class AppendStatements
             Priority = selection?.Priority ?? 0,
             RequiredSkills = selection?.RequiredSkills ?? new Dictionary<string, int>(),
             Rule = selection?.Rule,
+            MergedContactId = mergedContactId,
         };
     }
 
@@ -87,14 +97,15 @@ internal static class AppendStatements
             : null;
     }
 
-    private static async Task<long> ResolveContactAsync(DbConnection connection, DbTransaction transaction, InboundInteraction item, long now)
+    /// <returns>The sender's contact, and whether this append created it.</returns>
+    private static async Task<(long Id, bool Created)> ResolveContactAsync(DbConnection connection, DbTransaction transaction, InboundInteraction item, long now)
     {
         var identity = new { ns = item.Channel.IdentityNamespace(), address = item.SenderAddress };
         const string findIdentity = "SELECT contact_id FROM channel_identities WHERE namespace = @ns AND address = @address";
         var contactId = await connection.QuerySingleOrDefaultAsync<long?>(findIdentity, identity, transaction);
         if (contactId is not null)
         {
-            return contactId.Value;
+            return (contactId.Value, false);
         }
 
         var newContactId = await connection.QuerySingleAsync<long>(
@@ -107,11 +118,11 @@ internal static class AppendStatements
             transaction);
         if (linked == 1)
         {
-            return newContactId;
+            return (newContactId, true);
         }
         // Lost the race: the other writer's identity is committed now; drop our contact and join theirs.
         await connection.ExecuteAsync("DELETE FROM contacts WHERE id = @newContactId", new { newContactId }, transaction);
-        return await connection.QuerySingleAsync<long>(findIdentity, identity, transaction);
+        return (await connection.QuerySingleAsync<long>(findIdentity, identity, transaction), false);
     }
 
     /// <returns>The routing decision when this append opened the conversation, otherwise null.</returns>

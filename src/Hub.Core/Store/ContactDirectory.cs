@@ -22,9 +22,9 @@ public sealed class ContactDirectory(StoreConnections connections)
         var ids = await connection.QueryAsync<long>(
             """
             SELECT c.id FROM contacts c
-            WHERE lower(c.display_name) LIKE @pattern
+            WHERE c.merged_into IS NULL AND (lower(c.display_name) LIKE @pattern
                OR EXISTS (SELECT 1 FROM channel_identities i WHERE i.contact_id = c.id
-                          AND (lower(i.address) LIKE @pattern OR (i.namespace = 'phone' AND @phonePattern IS NOT NULL AND i.address LIKE @phonePattern)))
+                          AND (lower(i.address) LIKE @pattern OR (i.namespace = 'phone' AND @phonePattern IS NOT NULL AND i.address LIKE @phonePattern))))
             ORDER BY c.id
             LIMIT @limit
             """,
@@ -37,10 +37,12 @@ public sealed class ContactDirectory(StoreConnections connections)
         return contacts;
     }
 
+    /// <summary>The contact, or the one it was merged into: an old link to a merged contact still finds the customer.</summary>
     public async Task<Contact?> GetAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await LoadAsync(connection, id);
+        var survivor = await connection.QuerySingleOrDefaultAsync<long?>("SELECT merged_into FROM contacts WHERE id = @id", new { id });
+        return await LoadAsync(connection, survivor ?? id);
     }
 
     /// <summary>One page of the contact's timeline, oldest first; <paramref name="beforeId"/> pages back in time.</summary>

@@ -48,6 +48,12 @@ public sealed record InboundInteraction(
     /// </summary>
     public string? VerifiedPhone { get; init; }
 
+    /// <summary>
+    /// An e-mail address the customer typed (a web chat pre-chat form). Never proof of identity: a contact that already
+    /// owns the address becomes a merge suggestion for an agent, not a silent join.
+    /// </summary>
+    public string? ClaimedEmail { get; init; }
+
     /// <summary>The provider's original bytes (an e-mail's source), stored beside the interaction in the same transaction.</summary>
     public byte[]? RawSource { get; init; }
 
@@ -74,4 +80,7 @@ public sealed record AppendResult(
 
     /// <summary>The routing rule that chose the queue, or null for the default queue.</summary>
     public string? Rule { get; init; }
+
+    /// <summary>A contact this append proved to be the same person (a verified phone) and merged into <see cref="ContactId"/>.</summary>
+    public long? MergedContactId { get; init; }
 }

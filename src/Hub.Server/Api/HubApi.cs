@@ -44,7 +44,8 @@ public static class HubApi
         {
             return TypedResults.NotFound();
         }
-        var page = await contacts.TimelineAsync(id, before, limit ?? ContactDirectory.MaxTimelinePage, cancellationToken);
+        var contact = await contacts.GetAsync(id, cancellationToken);
+        var page = await contacts.TimelineAsync(contact!.Id, before, limit ?? ContactDirectory.MaxTimelinePage, cancellationToken);
         return TypedResults.Ok(page.Select(InteractionDto.From).ToList());
     }
 
