@@ -148,6 +148,22 @@ public abstract class ContactMergesConformance(StoreProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task AReplyGoesToTheNumberTheCustomerWroteFromInThatConversationAfterAMerge()
+    {
+        var stream = await _store.StartStreamAsync();
+        var home = await stream.AppendAsync(Inbound.Sms("+15555550146", "from my home phone"), CancellationToken.None).WaitAsync(Inbound.Timeout);
+        var work = await stream.AppendAsync(Inbound.Sms("+15555550147", "from my work phone"), CancellationToken.None).WaitAsync(Inbound.Timeout);
+        await Merges.MergeAsync(home.ContactId, work.ContactId, "agent-7", CancellationToken.None).WaitAsync(Inbound.Timeout);
+        var outbox = new Outbox(_store.Connections, _store.Time);
+
+        await outbox.QueueReplyAsync(work.ConversationId, ChannelKind.Sms, "to work", [], authorAgentId: null, CancellationToken.None).WaitAsync(Inbound.Timeout);
+        await outbox.QueueReplyAsync(home.ConversationId, ChannelKind.Sms, "to home", [], authorAgentId: null, CancellationToken.None).WaitAsync(Inbound.Timeout);
+        var claimed = await outbox.ClaimDueAsync(10, CancellationToken.None).WaitAsync(Inbound.Timeout);
+
+        Assert.Equal(["to home -> +15555550146", "to work -> +15555550147"], claimed.Select(c => $"{c.Message.Text} -> {c.Message.ToAddress}").Order());
+    }
+
+    [Fact]
     public async Task ADismissedSuggestionIsNotOfferedAgain()
     {
         var stream = await _store.StartStreamAsync();

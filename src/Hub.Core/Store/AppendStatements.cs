@@ -148,8 +148,8 @@ internal static class AppendStatements
         var selection = selector.SelectQueue(item, ContactAttributeJson.Read(attributesJson));
         var insertedId = await connection.QuerySingleOrDefaultAsync<long?>(
             """
-            INSERT INTO conversations (contact_id, channel, state, queue, created_at, last_activity_at, priority, required_skills_json, rule, thread_key)
-            VALUES (@contactId, @channel, 'open', @queue, @now, @now, @priority, @skills, @rule, @threadKey)
+            INSERT INTO conversations (contact_id, channel, state, queue, created_at, last_activity_at, priority, required_skills_json, rule, thread_key, customer_address)
+            VALUES (@contactId, @channel, 'open', @queue, @now, @now, @priority, @skills, @rule, @threadKey, @customerAddress)
             ON CONFLICT DO NOTHING
             RETURNING id
             """,
@@ -157,6 +157,7 @@ internal static class AppendStatements
             {
                 contactId,
                 channel,
+                customerAddress = item.SenderAddress,
                 queue = selection.Queue,
                 now,
                 priority = selection.Priority,

@@ -68,12 +68,28 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
         {
             var row = await connection.QuerySingleAsync<InteractionRow>($"SELECT {Columns.Interaction} FROM interactions WHERE id = @id", new { id });
             var interaction = row.ToInteraction();
-            var address = await connection.QuerySingleOrDefaultAsync<string>(
-                "SELECT address FROM channel_identities WHERE contact_id = @contactId AND namespace = @ns ORDER BY id LIMIT 1",
-                new { contactId = interaction.ContactId, ns = interaction.Channel.IdentityNamespace() });
+            var address = await RecipientAsync(connection, interaction);
             result.Add((new OutboundMessage(id, interaction.ConversationId, interaction.Channel, address ?? "", interaction.Text, interaction.Attachments) { AuthorAgentId = interaction.AuthorAgentId }, attempts));
         }
         return result;
+    }
+
+    /// <summary>
+    /// Where a reply goes: the address the customer wrote from in this conversation when the reply travels in the same
+    /// address space (a merged contact may own several numbers), otherwise the contact's first address there.
+    /// </summary>
+    private static async Task<string?> RecipientAsync(System.Data.Common.DbConnection connection, Interaction interaction)
+    {
+        var ns = interaction.Channel.IdentityNamespace();
+        var conversation = await connection.QuerySingleAsync<(string Channel, string? CustomerAddress)>(
+            "SELECT channel, customer_address FROM conversations WHERE id = @id", new { id = interaction.ConversationId });
+        if (conversation.CustomerAddress is { Length: > 0 } written && ChannelNames.Parse(conversation.Channel).IdentityNamespace() == ns)
+        {
+            return written;
+        }
+        return await connection.QuerySingleOrDefaultAsync<string>(
+            "SELECT address FROM channel_identities WHERE contact_id = @contactId AND namespace = @ns ORDER BY id LIMIT 1",
+            new { contactId = interaction.ContactId, ns });
     }
 
     public async Task<StatusApplied> RecordAcceptedAsync(long interactionId, string providerId, string status, CancellationToken cancellationToken)

@@ -16,3 +16,6 @@ CREATE TABLE contact_merge_suggestions (
     UNIQUE (contact_id, candidate_id)
 );
 CREATE INDEX ix_contact_merge_suggestions_candidate ON contact_merge_suggestions(candidate_id);
+-- The address the customer wrote from, so a reply goes back there even when their merged contact has several
+-- numbers or addresses on the channel.
+ALTER TABLE conversations ADD COLUMN customer_address TEXT NULL;
