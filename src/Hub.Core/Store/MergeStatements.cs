@@ -41,6 +41,14 @@ internal static class MergeStatements
                 SELECT 1 FROM conversations s WHERE s.contact_id = @survivorId AND s.state <> 'resolved'
                 AND s.channel = conversations.channel AND s.thread_key = conversations.thread_key)
             """, ids, transaction);
+        // A contact first seen by phone is named by its number; a real name from the other side is better.
+        await connection.ExecuteAsync(
+            """
+            UPDATE contacts SET display_name = (SELECT m.display_name FROM contacts m WHERE m.id = @mergedId)
+            WHERE id = @survivorId
+              AND display_name IN (SELECT address FROM channel_identities WHERE contact_id = @survivorId)
+              AND (SELECT m.display_name FROM contacts m WHERE m.id = @mergedId) NOT IN (SELECT address FROM channel_identities WHERE contact_id = @mergedId)
+            """, ids, transaction);
         await connection.ExecuteAsync("UPDATE conversations SET contact_id = @survivorId WHERE contact_id = @mergedId", ids, transaction);
         await connection.ExecuteAsync("UPDATE interactions SET contact_id = @survivorId WHERE contact_id = @mergedId", ids, transaction);
         await connection.ExecuteAsync("UPDATE channel_identities SET contact_id = @survivorId WHERE contact_id = @mergedId", ids, transaction);
