@@ -70,6 +70,36 @@ public abstract class OutboxConformance(StoreProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AStatusCallbackThatArrivesBeforeTheProviderIdIsRecordedIsAppliedWhenItIs()
+    {
+        var reply = await _outbox.QueueReplyAsync(_conversationId, ChannelKind.Sms, "faster than the API", [], 1, CancellationToken.None);
+        await _outbox.ClaimDueAsync(10, CancellationToken.None);
+
+        var sentEarly = await _outbox.ApplyStatusAsync(ChannelKind.Sms, "SM0009", "sent", null, CancellationToken.None);
+        var deliveredEarly = await _outbox.ApplyStatusAsync(ChannelKind.Sms, "SM0009", "delivered", null, CancellationToken.None);
+        var lateSentEarly = await _outbox.ApplyStatusAsync(ChannelKind.Sms, "SM0009", "sent", null, CancellationToken.None);
+        var accepted = await _outbox.RecordAcceptedAsync(reply.Id, "SM0009", "queued", CancellationToken.None);
+
+        Assert.All(new[] { sentEarly, deliveredEarly, lateSentEarly }, Assert.Null);
+        Assert.Equal("delivered", accepted.Status);
+        var stored = (await new ConversationRepository(_store.Connections, _store.Time).InteractionsAsync(_conversationId, CancellationToken.None)).Single(i => i.Id == reply.Id);
+        Assert.Equal("delivered", stored.Status);
+    }
+
+    [Fact]
+    public async Task AnEarlyStatusForAnotherSystemsMessageNeverTouchesOurs()
+    {
+        var reply = await _outbox.QueueReplyAsync(_conversationId, ChannelKind.Sms, "ours", [], 1, CancellationToken.None);
+        await _outbox.ClaimDueAsync(10, CancellationToken.None);
+
+        await _outbox.ApplyStatusAsync(ChannelKind.Sms, "SM-not-ours", "undelivered", "30005", CancellationToken.None);
+        await _outbox.ApplyStatusAsync(ChannelKind.WhatsApp, "SM0010", "read", null, CancellationToken.None);
+        var accepted = await _outbox.RecordAcceptedAsync(reply.Id, "SM0010", "queued", CancellationToken.None);
+
+        Assert.Equal("queued", accepted.Status);
+    }
+
+    [Fact]
     public async Task AFailedCallbackRecordsTheProviderErrorCode()
     {
         var reply = await _outbox.QueueReplyAsync(_conversationId, ChannelKind.Sms, "to a landline", [], 1, CancellationToken.None);

@@ -109,8 +109,11 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
             new { interactionId, providerId, status, rank = DeliveryStatus.Rank(status), now = time.GetUtcNow().ToUnixTimeMilliseconds() },
             transaction);
         await connection.ExecuteAsync("UPDATE outbox SET state = 'done', last_error = NULL WHERE interaction_id = @interactionId", new { interactionId }, transaction);
+        var channel = await connection.QuerySingleAsync<string>("SELECT channel FROM interactions WHERE id = @interactionId", new { interactionId }, transaction);
         await transaction.CommitAsync(cancellationToken);
-        return applied;
+        // Read after the commit, so a callback that stored an early status while we wrote is seen here or sees us.
+        var early = await ApplyEarlyStatusAsync(connection, ChannelNames.Parse(channel), providerId, time.GetUtcNow().ToUnixTimeMilliseconds());
+        return early ?? applied;
     }
 
     public async Task RecordDeferredAsync(long interactionId, string reason, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
@@ -167,10 +170,64 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
     }
 
     /// <summary>Applies a provider status callback; returns null when the message is unknown or the status would move it backwards.</summary>
+    /// <summary>
+    /// A provider's status callback. One about a message whose provider id is not recorded yet (the callback beat the
+    /// send's API response) is kept and applied when <see cref="RecordAcceptedAsync"/> records the id.
+    /// </summary>
     public async Task<StatusApplied?> ApplyStatusAsync(ChannelKind channel, string providerId, string status, string? errorCode, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await ApplyStatusAsync(connection, null, channel, providerId, status, errorCode, errorReason: null, time.GetUtcNow().ToUnixTimeMilliseconds());
+        var applied = await ApplyStatusAsync(connection, null, channel, providerId, status, errorCode, errorReason: null, now);
+        if (applied is not null || DeliveryStatus.Rank(status) < 0)
+        {
+            return applied;
+        }
+        var known = await connection.QuerySingleOrDefaultAsync<long?>(
+            "SELECT id FROM interactions WHERE channel = @channel AND external_id = @providerId AND direction = 'out'",
+            new { channel = channel.ToWire(), providerId });
+        if (known is not null)
+        {
+            // Ours and already further along: a late status, rightly ignored.
+            return null;
+        }
+        await connection.ExecuteAsync("DELETE FROM early_statuses WHERE received_at < @cutoff", new { cutoff = now - (long)EarlyStatusLifetime.TotalMilliseconds });
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO early_statuses (channel, provider_id, status, status_rank, error_code, received_at)
+            VALUES (@channel, @providerId, @status, @rank, @errorCode, @now)
+            ON CONFLICT (channel, provider_id) DO UPDATE SET status = excluded.status, status_rank = excluded.status_rank,
+                error_code = COALESCE(excluded.error_code, early_statuses.error_code), received_at = excluded.received_at
+            WHERE excluded.status_rank > early_statuses.status_rank
+            """,
+            new { channel = channel.ToWire(), providerId, status, rank = DeliveryStatus.Rank(status), errorCode, now });
+        // The send may have recorded the id between our update and our insert, and read no early status then: each
+        // side writes first and reads second, so at least one of them sees the other.
+        return await ApplyEarlyStatusAsync(connection, channel, providerId, now);
+    }
+
+    /// <summary>How long a status for an unknown provider id is kept: a status for someone else's message never matches.</summary>
+    public static readonly TimeSpan EarlyStatusLifetime = TimeSpan.FromDays(1);
+
+    private static async Task<StatusApplied?> ApplyEarlyStatusAsync(DbConnection connection, ChannelKind channel, string providerId, long now)
+    {
+        var early = await connection.QuerySingleOrDefaultAsync<(string Status, string? ErrorCode)?>(
+            "SELECT status, error_code FROM early_statuses WHERE channel = @channel AND provider_id = @providerId",
+            new { channel = channel.ToWire(), providerId });
+        if (early is not { } found)
+        {
+            return null;
+        }
+        var known = await connection.QuerySingleOrDefaultAsync<long?>(
+            "SELECT id FROM interactions WHERE channel = @channel AND external_id = @providerId AND direction = 'out'",
+            new { channel = channel.ToWire(), providerId });
+        if (known is null)
+        {
+            return null;
+        }
+        var applied = await ApplyStatusAsync(connection, null, channel, providerId, found.Status, found.ErrorCode, errorReason: null, now);
+        await connection.ExecuteAsync("DELETE FROM early_statuses WHERE channel = @channel AND provider_id = @providerId", new { channel = channel.ToWire(), providerId });
+        return applied;
     }
 
     /// <summary>
