@@ -183,10 +183,7 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
         {
             return applied;
         }
-        var known = await connection.QuerySingleOrDefaultAsync<long?>(
-            "SELECT id FROM interactions WHERE channel = @channel AND external_id = @providerId AND direction = 'out'",
-            new { channel = channel.ToWire(), providerId });
-        if (known is not null)
+        if (await IsRecordedAsync(connection, channel, providerId))
         {
             // Ours and already further along: a late status, rightly ignored.
             return null;
@@ -209,6 +206,11 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
     /// <summary>How long a status for an unknown provider id is kept: a status for someone else's message never matches.</summary>
     public static readonly TimeSpan EarlyStatusLifetime = TimeSpan.FromDays(1);
 
+    private static async Task<bool> IsRecordedAsync(DbConnection connection, ChannelKind channel, string providerId) =>
+        await connection.QuerySingleOrDefaultAsync<long?>(
+            "SELECT id FROM interactions WHERE channel = @channel AND external_id = @providerId AND direction = 'out'",
+            new { channel = channel.ToWire(), providerId }) is not null;
+
     private static async Task<StatusApplied?> ApplyEarlyStatusAsync(DbConnection connection, ChannelKind channel, string providerId, long now)
     {
         var early = await connection.QuerySingleOrDefaultAsync<(string Status, string? ErrorCode)?>(
@@ -218,10 +220,7 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
         {
             return null;
         }
-        var known = await connection.QuerySingleOrDefaultAsync<long?>(
-            "SELECT id FROM interactions WHERE channel = @channel AND external_id = @providerId AND direction = 'out'",
-            new { channel = channel.ToWire(), providerId });
-        if (known is null)
+        if (!await IsRecordedAsync(connection, channel, providerId))
         {
             return null;
         }
