@@ -9,6 +9,8 @@ ensure_packages() {
     /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
     command -v dovecot >/dev/null || missing+=(dovecot-imapd dovecot-lmtpd)
     command -v openssl >/dev/null || missing+=(openssl)
+    # The console shows times in each agent's own zone (IANA ids from the browser), read from the system's zone files.
+    [ -d /usr/share/zoneinfo/Europe ] || missing+=(tzdata)
     if [ "${1:-}" = "tests" ]; then
         [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
         command -v chromium >/dev/null || missing+=(chromium)

@@ -21,6 +21,7 @@ public static class ConsoleServiceExtensions
     {
         services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ConsoleClock>();
         services.TryAddSingleton(sp =>
         {
             var assignments = sp.GetRequiredService<AssignmentService>();

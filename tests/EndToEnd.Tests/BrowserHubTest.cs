@@ -14,6 +14,9 @@ public abstract class BrowserHubTest(int agents) : IAsyncLifetime
 
     protected HubProcess Hub { get; private set; } = null!;
 
+    /// <summary>Where the agents' browsers are: not the server's zone, so a time shown in the wrong zone is caught.</summary>
+    protected const string AgentTimeZone = "Asia/Tokyo";
+
     protected IBrowser Browser { get; private set; } = null!;
 
     protected virtual void Configure(Dictionary<string, string> settings)
@@ -51,7 +54,7 @@ public abstract class BrowserHubTest(int agents) : IAsyncLifetime
     /// <summary>Signs in through the login form in a fresh browser context and waits until the console is live.</summary>
     protected async Task<(IBrowserContext Context, IPage Page)> SignInAsync(string userName, string password = HubCluster.Password, string returnUrl = "/")
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 800 } });
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 800 }, TimezoneId = AgentTimeZone });
         var page = await context.NewPageAsync();
         await page.GotoAsync(Hub.BaseUrl + "/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
         await page.FillAsync("#username", userName);

@@ -46,6 +46,8 @@ public sealed class SmsRoundTripTests() : BrowserHubTest(agents: 0)
             await item.ClickAsync();
             var inbound = page.Locator("[data-testid=interaction][data-direction=in]");
             await Assertions.Expect(inbound.Locator(".interaction-text")).ToHaveTextAsync(question, new() { Timeout = Timeout });
+            // Times show on the agent's own clock (the browser's zone), not the server's.
+            Assert.EndsWith("+09:00", await inbound.Locator("time").GetAttributeAsync("title"));
 
             const string answer = "Sorry about that! A replacement ships today.";
             await page.FillAsync("[data-testid=reply-text]", answer);

@@ -8,9 +8,6 @@ namespace ContactHub.Agents.Blazor.Shared;
 /// </summary>
 public static class TimeLabel
 {
-    // REVIEW: times show in the server's zone; agents in other zones need a per-user zone setting.
-    public static TimeZoneInfo Zone { get; } = TimeZoneInfo.Local;
-
     public static string Short(DateTimeOffset at, DateTimeOffset now, TimeZoneInfo zone)
     {
         var local = TimeZoneInfo.ConvertTime(at, zone);
