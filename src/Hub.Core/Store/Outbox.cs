@@ -151,10 +151,14 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
     }
 
     /// <summary>Applies a provider status callback; returns null when the message is unknown or the status would move it backwards.</summary>
-    public async Task<StatusApplied?> ApplyStatusAsync(ChannelKind channel, string providerId, string status, string? errorCode, CancellationToken cancellationToken)
+    public Task<StatusApplied?> ApplyStatusAsync(ChannelKind channel, string providerId, string status, string? errorCode, CancellationToken cancellationToken) =>
+        ApplyStatusAsync(channel, providerId, status, errorCode, errorReason: null, cancellationToken);
+
+    /// <param name="errorReason">The provider's words for a failure (WhatsApp sends a title and details), shown to the agent.</param>
+    public async Task<StatusApplied?> ApplyStatusAsync(ChannelKind channel, string providerId, string status, string? errorCode, string? errorReason, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await ApplyStatusAsync(connection, null, channel, providerId, status, errorCode, errorReason: null, time.GetUtcNow().ToUnixTimeMilliseconds());
+        return await ApplyStatusAsync(connection, null, channel, providerId, status, errorCode, errorReason, time.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
     /// <summary>
