@@ -1,5 +1,6 @@
 using ContactHub.Core.Config;
 using ContactHub.Core.Files;
+using ContactHub.Core.Outbound;
 using ContactHub.Core.Routing;
 using ContactHub.Core.Services;
 using ContactHub.Core.Store;
@@ -68,6 +69,7 @@ public static class HubCoreExtensions
         services.AddSingleton<InteractionSources>();
         services.AddSingleton<HubSecrets>();
         services.AddSingleton<InteractionFiles>();
+        services.TryAddSingleton<IMessageTemplates, NoMessageTemplates>();
         services.AddSingleton<DeliveryReports>();
         services.AddSingleton<DeliveryReportIntake>();
         services.AddSingleton<UserStore>();

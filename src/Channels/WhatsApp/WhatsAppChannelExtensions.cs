@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ContactHub.Core.Outbound;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,9 @@ public static partial class WhatsAppChannelExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient<WhatsAppMediaClient>((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value.RequestTimeout);
         services.AddHttpClient<WhatsAppReadReceipts>((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value.RequestTimeout);
+        services.AddHttpClient<WhatsAppSender>((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value.RequestTimeout);
+        services.AddTransient<IChannelSender>(sp => sp.GetRequiredService<WhatsAppSender>());
+        services.AddSingleton<IMessageTemplates, WhatsAppTemplateCatalog>();
         return services;
     }
 

@@ -31,6 +31,12 @@ public sealed class WhatsAppOptions
     /// <summary>Marks each inbound message read (blue ticks) once it is stored, so the customer sees it arrived.</summary>
     public bool MarkInboundRead { get; set; } = true;
 
+    /// <summary>
+    /// How long to wait after a rate-limit refusal (131056 pair rate limit, 130429, 80007, 4) when Meta names no time:
+    /// Meta allows roughly one message every six seconds to one customer.
+    /// </summary>
+    public TimeSpan RateLimitRetryDelay { get; set; } = TimeSpan.FromSeconds(6);
+
     /// <summary>Bounds one Graph API call so a hung connection cannot stall the webhook or the outbox.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using ContactHub.Core.Domain;
 using ContactHub.Core.Outbound;
 using Dapper;
@@ -14,7 +15,12 @@ public sealed record StatusApplied(long InteractionId, long ConversationId, long
 public sealed class Outbox(StoreConnections connections, TimeProvider time)
 {
     /// <param name="files">Stored in interaction_files in the same transaction; the caller has checked them against the limits.</param>
-    public async Task<Interaction> QueueReplyAsync(long conversationId, ChannelKind channel, string? text, IReadOnlyList<FileContent> files, long? authorAgentId, CancellationToken cancellationToken)
+    public Task<Interaction> QueueReplyAsync(long conversationId, ChannelKind channel, string? text, IReadOnlyList<FileContent> files, long? authorAgentId, CancellationToken cancellationToken) =>
+        QueueReplyAsync(conversationId, channel, text, files, authorAgentId, template: null, cancellationToken);
+
+    /// <param name="template">An approved template to send instead of free text; <paramref name="text"/> is then its rendered body.</param>
+    public async Task<Interaction> QueueReplyAsync(
+        long conversationId, ChannelKind channel, string? text, IReadOnlyList<FileContent> files, long? authorAgentId, TemplateMessage? template, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -38,6 +44,13 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
             },
             transaction);
         var attachments = files.Count == 0 ? [] : await FileStatements.StoreAsync(connection, transaction, row.Id, files, [], limits: null);
+        if (template is not null)
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO outbound_templates (interaction_id, name, language, parameters_json) VALUES (@id, @name, @language, @parameters)",
+                new { id = row.Id, name = template.Name, language = template.Language, parameters = JsonSerializer.Serialize(template.Parameters) },
+                transaction);
+        }
         await connection.ExecuteAsync(
             "INSERT INTO outbox (interaction_id, state, attempts, next_attempt_at) VALUES (@id, 'pending', 0, @now)",
             new { id = row.Id, now },
@@ -71,7 +84,13 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
             var address = await connection.QuerySingleOrDefaultAsync<string>(
                 "SELECT address FROM channel_identities WHERE contact_id = @contactId AND namespace = @ns ORDER BY id LIMIT 1",
                 new { contactId = interaction.ContactId, ns = interaction.Channel.IdentityNamespace() });
-            result.Add((new OutboundMessage(id, interaction.ConversationId, interaction.Channel, address ?? "", interaction.Text, interaction.Attachments) { AuthorAgentId = interaction.AuthorAgentId }, attempts));
+            var template = await connection.QuerySingleOrDefaultAsync<TemplateRow>(
+                "SELECT name, language, parameters_json AS parameters FROM outbound_templates WHERE interaction_id = @id", new { id });
+            result.Add((new OutboundMessage(id, interaction.ConversationId, interaction.Channel, address ?? "", interaction.Text, interaction.Attachments)
+            {
+                AuthorAgentId = interaction.AuthorAgentId,
+                Template = template?.ToTemplate(),
+            }, attempts));
         }
         return result;
     }
@@ -182,5 +201,14 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
             """,
             new { channel = channel.ToWire(), providerId, status, rank, errorCode, errorReason, now },
             transaction);
+    }
+
+    private sealed class TemplateRow
+    {
+        public string Name { get; set; } = "";
+        public string Language { get; set; } = "";
+        public string Parameters { get; set; } = "[]";
+
+        public TemplateMessage ToTemplate() => new(Name, Language, JsonSerializer.Deserialize<List<string>>(Parameters) ?? []);
     }
 }
