@@ -77,6 +77,7 @@ public static class HubCoreExtensions
         services.AddSingleton<AssignmentService>();
         services.AddSingleton<CallAbandonment>();
         services.AddSingleton<QueueStaffing>();
+        services.AddSingleton<CustomerServiceWindows>();
         services.AddSingleton<ReplyService>();
         services.AddSingleton<ConversationEventLog>();
         services.AddSingleton<TransferService>();
