@@ -17,6 +17,7 @@ public static class WhatsAppStandInExtensions
         services.AddSingleton<MediaVault>();
         services.AddSingleton<SentLedger>();
         services.AddSingleton<WebhookPoster>();
+        services.AddSingleton<WhatsAppCustomers>();
         services.AddHttpClient(WebhookPoster.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<StatusStories>();
         services.AddHostedService(sp => sp.GetRequiredService<StatusStories>());
