@@ -151,7 +151,21 @@ public sealed class WhatsAppSender(
             { new StringContent(file.Info.ContentType), "type" },
             { bytes, "file", file.Info.FileName },
         };
-        using var response = await http.SendAsync(request, cancellationToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException error)
+        {
+            // An upload reaches no customer: whatever happened to it, trying again cannot write to them twice.
+            return (null, new SendDeferred($"Uploading the file to WhatsApp failed: {error.Message}", null));
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, new SendDeferred("WhatsApp did not take the file in time.", null));
+        }
+        using var _ = response;
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (response.IsSuccessStatusCode && Id(body) is { } id)
         {
