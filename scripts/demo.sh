@@ -131,6 +131,8 @@ cat <<INFO
   mail to gone@example.org comes back as a bounce.
   REST API:  curl -H "Authorization: Bearer $api_token" "$hub_url/api/agents"
   Sent SMS (Twilio stand-in): $standin_url/_standin/messages
+  WhatsApp customers write through the Graph stand-in (+1 555-555-0123 and -0145 also text by SMS: one timeline);
+  +1 555-555-0192 last wrote 50 h ago, so only approved templates can reach them. Sent: $standin_url/_standin/whatsapp/messages
   Sent e-mails (SMTP relay's Maildir): $run/smtp/Maildir/new
   Logs: $run/hub.log, $run/standins.log, $run/dovecot/dovecot.log, $run/smtp/smtp-sink.log      Ctrl+C stops everything.
 
