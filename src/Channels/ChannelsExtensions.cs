@@ -31,7 +31,7 @@ public static class ChannelsExtensions
         {
             endpoints.MapTwilioWebhooks();
         }
-        if (endpoints.ServiceProvider.GetService<Microsoft.Extensions.Options.IOptions<WhatsAppOptions>>()?.Value is { AccessToken.Length: > 0 })
+        if (endpoints.ServiceProvider.GetService<WhatsAppTemplateCatalog>() is not null)
         {
             endpoints.MapWhatsAppWebhooks();
         }

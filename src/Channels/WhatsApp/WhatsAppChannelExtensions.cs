@@ -29,7 +29,8 @@ public static partial class WhatsAppChannelExtensions
         services.AddHttpClient<WhatsAppReadReceipts>((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value.RequestTimeout);
         services.AddHttpClient<WhatsAppSender>((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value.RequestTimeout);
         services.AddTransient<IChannelSender>(sp => sp.GetRequiredService<WhatsAppSender>());
-        services.AddSingleton<IMessageTemplates, WhatsAppTemplateCatalog>();
+        services.AddSingleton<WhatsAppTemplateCatalog>();
+        services.AddSingleton<IMessageTemplates>(sp => sp.GetRequiredService<WhatsAppTemplateCatalog>());
         return services;
     }
 

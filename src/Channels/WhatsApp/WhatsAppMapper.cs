@@ -83,7 +83,7 @@ public static class WhatsAppMapper
             return (null, $"Message {Truncate(message.Id)} has a timestamp that is not Unix seconds.");
         }
         var (text, media, mediaKind) = Content(message);
-        if (text is { Length: > MaxTextLength + 1024 })
+        if (message.Type == "text" && text is { Length: > MaxTextLength })
         {
             return (null, $"Message {Truncate(message.Id)} is {text.Length} characters long; WhatsApp allows {MaxTextLength}.");
         }

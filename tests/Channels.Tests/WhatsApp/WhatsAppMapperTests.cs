@@ -115,6 +115,14 @@ public sealed class WhatsAppMapperTests
     }
 
     [Fact]
+    public void ATextLongerThanWhatsAppAllowsIsRefused()
+    {
+        var raw = WhatsAppTestAccount.Notification([WhatsAppTestAccount.Text("wamid.long", new string('x', WhatsAppMapper.MaxTextLength + 1))]);
+
+        Assert.Equal("Message wamid.long is 4097 characters long; WhatsApp allows 4096.", Map(raw).Error);
+    }
+
+    [Fact]
     public void ChangesOtherThanMessagesAreAcknowledgedWithNothingToStore()
     {
         var mapped = Map("""{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"account_update","value":{"event":"VERIFIED_ACCOUNT"}}]}]}""");
