@@ -66,6 +66,8 @@ public static class WhatsAppWebhook
         foreach (var message in mapped.Messages)
         {
             var interaction = message.Interaction;
+            // REVIEW: media is fetched inline so the file is durable with its message before Meta gets its 200; Meta
+            // allows several seconds per delivery. At high media volume a queue of fetches would answer sooner.
             if (message.Media is not null)
             {
                 var fetched = await media.FetchAsync(message.Media, message.MediaKind!, cancellationToken);
