@@ -55,6 +55,10 @@ admin_password=$(secret 12)
 api_token=$(secret 32)
 imap_password=$(secret 20)
 smtp_password=$(secret 20)
+whatsapp_token=$(secret 32)
+whatsapp_app_secret=$(secret 32)
+whatsapp_verify_token=$(secret 20)
+whatsapp_number_id="100200300400500"
 our_number="+15555550100"
 
 echo "==> starting the support mailbox (Dovecot IMAP) on 127.0.0.1:$imap_port and the SMTP relay on 127.0.0.1:$smtp_port"
@@ -70,6 +74,14 @@ export StandIn__Simulator__Email__SupportAddress="$support_address" StandIn__Sim
 export StandIn__Simulator__Email__IntervalSeconds="${CONTACTHUB_DEMO_EMAIL_INTERVAL:-15}"
 # Callers: each holds, talks once an agent takes the call, or gives up (abandoned) when their patience runs out.
 export StandIn__Simulator__Calls__Enabled=true StandIn__Simulator__Calls__IntervalSeconds="${CONTACTHUB_DEMO_CALL_INTERVAL:-40}"
+# WhatsApp customers write through the Graph stand-in, which signs each webhook; two share a number with SMS customers.
+export StandIn__WhatsApp__AccessToken="$whatsapp_token" StandIn__WhatsApp__AppSecret="$whatsapp_app_secret" StandIn__WhatsApp__PhoneNumberId="$whatsapp_number_id"
+export StandIn__WhatsApp__HubWebhookUrl="$hub_url/webhooks/whatsapp" StandIn__WhatsApp__UndeliverableNumbers__0=15555550199
+export StandIn__WhatsApp__Templates__0__Name=ticket_update StandIn__WhatsApp__Templates__0__Language=en_US
+export StandIn__WhatsApp__Templates__0__Body="Hello, there is an update on your ticket {{1}}: {{2}}. Reply to continue the conversation."
+export StandIn__WhatsApp__Templates__1__Name=follow_up StandIn__WhatsApp__Templates__1__Language=en_US
+export StandIn__WhatsApp__Templates__1__Body="Hi {{1}}, we wanted to check your issue is solved. Reply to this message to talk to us."
+export StandIn__Simulator__WhatsApp__Enabled=true StandIn__Simulator__WhatsApp__IntervalSeconds="${CONTACTHUB_DEMO_WHATSAPP_INTERVAL:-20}"
 # Started from their own folders so each finds its appsettings.json.
 (cd "$root/src/StandIns/bin/Release/net9.0/linux-x64" && exec ./ContactHub.StandIns --urls "$standin_url") >"$run/standins.log" 2>&1 &
 pids+=($!)
@@ -80,6 +92,12 @@ pids+=($!)
     export ConnectionStrings__Store="$run/contacthub.db" ConnectionStrings__Redis="127.0.0.1:$redis_port"
     export DataProtection__KeysPath="$run/keys" Hub__PublicBaseUrl="$hub_url"
     export Twilio__AccountSid="$account_sid" Twilio__AuthToken="$auth_token" Twilio__PhoneNumber="$our_number" Twilio__ApiBaseUrl="$standin_url"
+    export WhatsApp__AccessToken="$whatsapp_token" WhatsApp__AppSecret="$whatsapp_app_secret" WhatsApp__VerifyToken="$whatsapp_verify_token"
+    export WhatsApp__PhoneNumberId="$whatsapp_number_id" WhatsApp__ApiBaseUrl="$standin_url" WhatsApp__RateLimitRetryDelay=00:00:02
+    export WhatsApp__Templates__0__Name=ticket_update WhatsApp__Templates__0__Language=en_US
+    export WhatsApp__Templates__0__Body="$StandIn__WhatsApp__Templates__0__Body"
+    export WhatsApp__Templates__1__Name=follow_up WhatsApp__Templates__1__Language=en_US
+    export WhatsApp__Templates__1__Body="$StandIn__WhatsApp__Templates__1__Body"
     export Email__Imap__Host=127.0.0.1 Email__Imap__Port="$imap_port" Email__Imap__Security=StartTls
     export Email__Imap__UserName="$support_address" Email__Imap__Password="$imap_password" Email__Imap__TrustedCertificateFile="$run/dovecot/cert.pem"
     export Email__Smtp__Host=127.0.0.1 Email__Smtp__Port="$smtp_port" Email__Smtp__Security=StartTls
@@ -113,6 +131,8 @@ cat <<INFO
   mail to gone@example.org comes back as a bounce.
   REST API:  curl -H "Authorization: Bearer $api_token" "$hub_url/api/agents"
   Sent SMS (Twilio stand-in): $standin_url/_standin/messages
+  WhatsApp customers write through the Graph stand-in (+1 555-555-0123 and -0145 also text by SMS: one timeline);
+  +1 555-555-0192 last wrote 50 h ago, so only approved templates can reach them. Sent: $standin_url/_standin/whatsapp/messages
   Sent e-mails (SMTP relay's Maildir): $run/smtp/Maildir/new
   Logs: $run/hub.log, $run/standins.log, $run/dovecot/dovecot.log, $run/smtp/smtp-sink.log      Ctrl+C stops everything.
 

@@ -1,5 +1,6 @@
 using ContactHub.Channels.Email;
 using ContactHub.Channels.Twilio;
+using ContactHub.Channels.WhatsApp;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,10 @@ public static class ChannelsExtensions
         {
             services.AddTwilioChannel(configuration);
         }
+        if (configuration[$"{WhatsAppOptions.Section}:AccessToken"] is { Length: > 0 })
+        {
+            services.AddWhatsAppChannel(configuration);
+        }
         services.AddEmailChannel(configuration);
         return services;
     }
@@ -25,6 +30,10 @@ public static class ChannelsExtensions
         if (endpoints.ServiceProvider.GetService<TwilioWebhookGuard>() is not null)
         {
             endpoints.MapTwilioWebhooks();
+        }
+        if (endpoints.ServiceProvider.GetService<WhatsAppTemplateCatalog>() is not null)
+        {
+            endpoints.MapWhatsAppWebhooks();
         }
         return endpoints;
     }

@@ -1,5 +1,6 @@
 using ContactHub.Core.Config;
 using ContactHub.Core.Files;
+using ContactHub.Core.Outbound;
 using ContactHub.Core.Routing;
 using ContactHub.Core.Services;
 using ContactHub.Core.Store;
@@ -69,6 +70,7 @@ public static class HubCoreExtensions
         services.AddSingleton<InteractionSources>();
         services.AddSingleton<HubSecrets>();
         services.AddSingleton<InteractionFiles>();
+        services.TryAddSingleton<IMessageTemplates, NoMessageTemplates>();
         services.AddSingleton<DeliveryReports>();
         services.AddSingleton<DeliveryReportIntake>();
         services.AddSingleton<UserStore>();
@@ -76,6 +78,7 @@ public static class HubCoreExtensions
         services.AddSingleton<AssignmentService>();
         services.AddSingleton<CallAbandonment>();
         services.AddSingleton<QueueStaffing>();
+        services.AddSingleton<CustomerServiceWindows>();
         services.AddSingleton<ReplyService>();
         services.AddSingleton<ConversationEventLog>();
         services.AddSingleton<TransferService>();

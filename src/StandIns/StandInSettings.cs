@@ -1,6 +1,7 @@
 using System.Globalization;
 using ContactHub.StandIns.Simulator;
 using ContactHub.StandIns.Twilio;
+using ContactHub.StandIns.WhatsApp;
 
 namespace ContactHub.StandIns;
 
@@ -8,6 +9,8 @@ namespace ContactHub.StandIns;
 public sealed class StandInSettings
 {
     public TwilioStandInOptions Twilio { get; init; } = new();
+
+    public WhatsAppStandInOptions WhatsApp { get; init; } = new();
 
     public SimulatorOptions Simulator { get; init; } = new();
 
@@ -31,12 +34,39 @@ public sealed class StandInSettings
         {
             yield return item;
         }
+        foreach (var item in WhatsAppConfiguration())
+        {
+            yield return item;
+        }
         var simulator = SimulatorOptions.Section + ":";
         yield return new(simulator + nameof(SimulatorOptions.Enabled), Simulator.Enabled.ToString(CultureInfo.InvariantCulture));
         yield return new(simulator + nameof(SimulatorOptions.HubBaseUrl), Simulator.HubBaseUrl);
         yield return new(simulator + nameof(SimulatorOptions.HubPublicBaseUrl), Simulator.HubPublicBaseUrl);
         yield return new(simulator + nameof(SimulatorOptions.IntervalSeconds), Simulator.IntervalSeconds.ToString(CultureInfo.InvariantCulture));
         yield return new(simulator + nameof(SimulatorOptions.DuplicateRate), Simulator.DuplicateRate.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private IEnumerable<KeyValuePair<string, string?>> WhatsAppConfiguration()
+    {
+        var whatsApp = WhatsAppStandInOptions.Section + ":";
+        yield return new(whatsApp + nameof(WhatsAppStandInOptions.AccessToken), WhatsApp.AccessToken);
+        yield return new(whatsApp + nameof(WhatsAppStandInOptions.AppSecret), WhatsApp.AppSecret);
+        yield return new(whatsApp + nameof(WhatsAppStandInOptions.PhoneNumberId), WhatsApp.PhoneNumberId);
+        yield return new(whatsApp + nameof(WhatsAppStandInOptions.DisplayPhoneNumber), WhatsApp.DisplayPhoneNumber);
+        yield return new(whatsApp + nameof(WhatsAppStandInOptions.HubWebhookUrl), WhatsApp.HubWebhookUrl);
+        yield return new(whatsApp + nameof(WhatsAppStandInOptions.PairRateLimitInterval), WhatsApp.PairRateLimitInterval.ToString("c", CultureInfo.InvariantCulture));
+        yield return new(whatsApp + nameof(WhatsAppStandInOptions.ServiceWindow), WhatsApp.ServiceWindow.ToString("c", CultureInfo.InvariantCulture));
+        yield return new(whatsApp + nameof(WhatsAppStandInOptions.StatusDelay), WhatsApp.StatusDelay.ToString("c", CultureInfo.InvariantCulture));
+        foreach (var item in List(whatsApp + nameof(WhatsAppStandInOptions.UndeliverableNumbers), WhatsApp.UndeliverableNumbers))
+        {
+            yield return item;
+        }
+        for (var i = 0; i < WhatsApp.Templates.Count; i++)
+        {
+            yield return new($"{whatsApp}Templates:{i}:Name", WhatsApp.Templates[i].Name);
+            yield return new($"{whatsApp}Templates:{i}:Language", WhatsApp.Templates[i].Language);
+            yield return new($"{whatsApp}Templates:{i}:Body", WhatsApp.Templates[i].Body);
+        }
     }
 
     private static IEnumerable<KeyValuePair<string, string?>> List(string key, List<string> values) =>

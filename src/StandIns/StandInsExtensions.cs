@@ -1,5 +1,6 @@
 using ContactHub.StandIns.Simulator;
 using ContactHub.StandIns.Twilio;
+using ContactHub.StandIns.WhatsApp;
 
 namespace ContactHub.StandIns;
 
@@ -9,6 +10,7 @@ public static class StandInsExtensions
     public static IServiceCollection AddStandIns(this IServiceCollection services)
     {
         services.AddTwilioStandIn();
+        services.AddWhatsAppStandIn();
         services.AddCustomerSimulator();
         return services;
     }
@@ -16,6 +18,7 @@ public static class StandInsExtensions
     public static IEndpointRouteBuilder MapStandIns(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapTwilioStandIn();
+        endpoints.MapWhatsAppStandIn();
         return endpoints;
     }
 }

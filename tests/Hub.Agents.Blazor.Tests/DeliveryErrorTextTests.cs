@@ -18,6 +18,17 @@ public sealed class DeliveryErrorTextTests
         Assert.Null(DeliveryErrorText.Describe(ChannelKind.Email, "21610"));
 
     [Fact]
+    public void WhatsAppsReEngagementCodeExplainsTheTwentyFourHourWindow() =>
+        Assert.Equal("More than 24 hours since the customer last wrote: only an approved template can reach them now", DeliveryErrorText.Describe(ChannelKind.WhatsApp, "131047"));
+
+    [Fact]
+    public void AWhatsAppCodeOnAnSmsIsNotMisreadNorTheOtherWayRound()
+    {
+        Assert.Null(DeliveryErrorText.Describe(ChannelKind.Sms, "131047"));
+        Assert.Null(DeliveryErrorText.Describe(ChannelKind.WhatsApp, "21610"));
+    }
+
+    [Fact]
     public void TheHubsOwnCodesAreExplainedOnEveryChannel() =>
         Assert.NotNull(DeliveryErrorText.Describe(ChannelKind.Email, "retries-exhausted"));
 

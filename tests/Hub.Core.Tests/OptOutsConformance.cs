@@ -48,7 +48,8 @@ public abstract class OptOutsConformance(StoreProvider provider) : IAsyncLifetim
         var opened = await stream.AppendAsync(Inbound.Sms("+15555550113", "STOP"), CancellationToken.None).WaitAsync(Inbound.Timeout);
         await _optOuts.RecordOptOutAsync(ChannelKind.Sms, "+15555550113", "STOP", DateTimeOffset.UtcNow, CancellationToken.None).WaitAsync(Inbound.Timeout);
         var conversations = new ConversationRepository(_store.Connections, _store.Time);
-        var replies = new ReplyService(conversations, new Outbox(_store.Connections, _store.Time), new OutboxSignal(), _optOuts, new RecordingBus(), Microsoft.Extensions.Options.Options.Create(new ContactHub.Core.Files.FileLimits()));
+        var replies = new ReplyService(conversations, new Outbox(_store.Connections, _store.Time), new OutboxSignal(), _optOuts, new RecordingBus(), Microsoft.Extensions.Options.Options.Create(new ContactHub.Core.Files.FileLimits()),
+            new CustomerServiceWindows(_store.Connections, _store.Time), new ContactHub.Core.Outbound.NoMessageTemplates());
 
         var outcome = await replies.ReplyAsync(opened.ConversationId, new ReplyRequest("Are you still there?"), authorAgentId: 1, CancellationToken.None).WaitAsync(Inbound.Timeout);
 

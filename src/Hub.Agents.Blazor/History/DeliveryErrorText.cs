@@ -30,6 +30,22 @@ public static class DeliveryErrorText
         ["30034"] = "Our sending number is not registered for US messaging (A2P 10DLC)",
     };
 
+    private static readonly Dictionary<string, string> WhatsApp = new(StringComparer.Ordinal)
+    {
+        ["4"] = "WhatsApp is rate-limiting our app: retried automatically",
+        ["100"] = "WhatsApp refused the message as invalid (a wrong parameter or template field)",
+        ["190"] = "Our WhatsApp access token was refused or expired: tell an administrator",
+        ["80007"] = "Our WhatsApp account hit its rate limit: retried automatically",
+        ["130429"] = "Sent faster than WhatsApp allows for our number: retried automatically",
+        ["131026"] = "Undeliverable: the number is not on WhatsApp, or their app is too old",
+        ["131047"] = "More than 24 hours since the customer last wrote: only an approved template can reach them now",
+        ["131049"] = "WhatsApp held the message back to protect the customer's experience; try again later",
+        ["131051"] = "WhatsApp does not support this kind of message",
+        ["131056"] = "Too many messages to this customer in a short time: retried automatically",
+        ["132000"] = "The template's parameters do not match the approved template",
+        ["132001"] = "The template does not exist in that language, or is not approved",
+    };
+
     private static readonly Dictionary<string, string> Hub = new(StringComparer.Ordinal)
     {
         ["retries-exhausted"] = "The provider kept failing; gave up after several tries",
@@ -47,6 +63,11 @@ public static class DeliveryErrorText
         {
             return hub;
         }
-        return channel is ChannelKind.Sms or ChannelKind.Voice && Twilio.TryGetValue(code, out var twilio) ? twilio : null;
+        return channel switch
+        {
+            ChannelKind.Sms or ChannelKind.Voice when Twilio.TryGetValue(code, out var twilio) => twilio,
+            ChannelKind.WhatsApp when WhatsApp.TryGetValue(code, out var whatsApp) => whatsApp,
+            _ => null,
+        };
     }
 }

@@ -6,6 +6,9 @@ public sealed record OutboundMessage(long InteractionId, long ConversationId, Ch
 {
     /// <summary>The agent who wrote the message or placed the call; null for the hub's own messages.</summary>
     public long? AuthorAgentId { get; init; }
+
+    /// <summary>Set when the agent sent an approved template (WhatsApp outside its 24-hour window); <see cref="Text"/> is then its rendered body.</summary>
+    public TemplateMessage? Template { get; init; }
 }
 
 public abstract record SendResult;

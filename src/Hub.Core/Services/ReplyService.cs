@@ -2,6 +2,7 @@ using System.Globalization;
 using ContactHub.Core.Domain;
 using ContactHub.Core.Events;
 using ContactHub.Core.Files;
+using ContactHub.Core.Outbound;
 using ContactHub.Core.Store;
 using Microsoft.Extensions.Options;
 
@@ -11,16 +12,36 @@ public sealed record ReplyRequest(string Text, ChannelKind? Channel = null)
 {
     /// <summary>Files the agent attached (e-mail only), checked against <see cref="ReplyFilePolicy"/>.</summary>
     public IReadOnlyList<FileContent> Files { get; init; } = [];
+
+    /// <summary>An approved template to send instead of <see cref="Text"/> (WhatsApp outside its 24-hour window).</summary>
+    public TemplateMessage? Template { get; init; }
 }
 
 /// <summary>Queues an agent's reply in the outbox; the outbox worker sends it.</summary>
-public sealed class ReplyService(ConversationRepository conversations, Outbox outbox, OutboxSignal signal, OptOuts optOuts, IHubEventBus events, IOptions<FileLimits> fileLimits)
+public sealed class ReplyService(
+    ConversationRepository conversations,
+    Outbox outbox,
+    OutboxSignal signal,
+    OptOuts optOuts,
+    IHubEventBus events,
+    IOptions<FileLimits> fileLimits,
+    CustomerServiceWindows windows,
+    IMessageTemplates templates)
 {
     public const int MaxReplyLength = 1600;
 
     public const string OptedOutCode = "opted-out";
 
     public const string FilesRefusedCode = "files-refused";
+
+    /// <summary>A free-form reply outside the channel's customer-service window (WhatsApp's 24 hours).</summary>
+    public const string OutsideWindowCode = "outside-window";
+
+    /// <summary>The template is not one of the channel's approved templates, or its parameters do not fit.</summary>
+    public const string TemplateRefusedCode = "template-refused";
+
+    /// <summary>The longest value an agent may put into one template parameter.</summary>
+    public const int MaxTemplateParameterLength = 1024;
 
     public async Task<ReplyOutcome> ReplyAsync(long conversationId, ReplyRequest request, long? authorAgentId, CancellationToken cancellationToken)
     {
@@ -40,11 +61,50 @@ public sealed class ReplyService(ConversationRepository conversations, Outbox ou
         {
             return new ReplyRefused(FilesRefusedCode, problem);
         }
+        var text = request.Text;
+        if (request.Template is { } template)
+        {
+            var rendered = RenderTemplate(channel, template, request.Files.Count);
+            if (rendered.Problem is not null)
+            {
+                return new ReplyRefused(TemplateRefusedCode, rendered.Problem);
+            }
+            text = rendered.Text!;
+        }
+        else if (CustomerServiceWindows.WindowOf(channel) is not null
+            && await windows.StateAsync(conversation.ContactId, channel, cancellationToken) is { IsOpen: false } closed)
+        {
+            // Refused here, as opt-outs are: Meta would refuse it anyway (131047), after the agent had moved on.
+            return new ReplyRefused(OutsideWindowCode, closed.Reason!);
+        }
         var files = Accepted(request.Files);
-        var interaction = await outbox.QueueReplyAsync(conversationId, channel, request.Text, files, authorAgentId, cancellationToken);
+        var interaction = await outbox.QueueReplyAsync(conversationId, channel, text, files, authorAgentId, request.Template, cancellationToken);
         signal.Wake();
         await events.PublishAsync(new InteractionAppended(interaction.ContactId, conversationId, interaction.Id, conversation.AssigneeId));
         return new ReplyQueued(interaction);
+    }
+
+    /// <summary>The template's rendered body, or why it cannot be sent: unknown on the channel, or parameters that do not fit.</summary>
+    private (string? Text, string? Problem) RenderTemplate(ChannelKind channel, TemplateMessage template, int fileCount)
+    {
+        var approved = templates.For(channel).FirstOrDefault(t => t.Name == template.Name && t.Language == template.Language);
+        if (approved is null)
+        {
+            return (null, $"“{template.Name}” ({template.Language}) is not an approved {channel} template on this hub.");
+        }
+        if (fileCount > 0)
+        {
+            return (null, "A template message carries no files.");
+        }
+        if (template.Parameters.Count != approved.ParameterCount)
+        {
+            return (null, $"“{approved.Name}” needs {approved.ParameterCount} value(s); {template.Parameters.Count} given.");
+        }
+        if (template.Parameters.Any(p => string.IsNullOrWhiteSpace(p) || p.Length > MaxTemplateParameterLength || p.Contains('\n')))
+        {
+            return (null, $"Every template value must be filled in, on one line, with at most {MaxTemplateParameterLength} characters.");
+        }
+        return (approved.Render(template.Parameters), null);
     }
 
     public static string OptedOutReason(OptOut optOut) => string.Create(
@@ -63,9 +123,13 @@ public sealed class ReplyService(ConversationRepository conversations, Outbox ou
         {
             return MmsProblem(files);
         }
-        if (channel != ChannelKind.Email)
+        if (channel == ChannelKind.WhatsApp && files.Count > 1)
         {
-            return "Files can only be attached to e-mail and SMS replies.";
+            return "A WhatsApp message carries one file: send each file as its own reply.";
+        }
+        if (channel is not (ChannelKind.Email or ChannelKind.WhatsApp))
+        {
+            return "Files can only be attached to e-mail, SMS and WhatsApp replies.";
         }
         long total = 0;
         for (var i = 0; i < files.Count; i++)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using ContactHub.Core.Domain;
 using ContactHub.Core.Outbound;
 using Dapper;
@@ -14,7 +15,12 @@ public sealed record StatusApplied(long InteractionId, long ConversationId, long
 public sealed class Outbox(StoreConnections connections, TimeProvider time)
 {
     /// <param name="files">Stored in interaction_files in the same transaction; the caller has checked them against the limits.</param>
-    public async Task<Interaction> QueueReplyAsync(long conversationId, ChannelKind channel, string? text, IReadOnlyList<FileContent> files, long? authorAgentId, CancellationToken cancellationToken)
+    public Task<Interaction> QueueReplyAsync(long conversationId, ChannelKind channel, string? text, IReadOnlyList<FileContent> files, long? authorAgentId, CancellationToken cancellationToken) =>
+        QueueReplyAsync(conversationId, channel, text, files, authorAgentId, template: null, cancellationToken);
+
+    /// <param name="template">An approved template to send instead of free text; <paramref name="text"/> is then its rendered body.</param>
+    public async Task<Interaction> QueueReplyAsync(
+        long conversationId, ChannelKind channel, string? text, IReadOnlyList<FileContent> files, long? authorAgentId, TemplateMessage? template, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -38,6 +44,13 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
             },
             transaction);
         var attachments = files.Count == 0 ? [] : await FileStatements.StoreAsync(connection, transaction, row.Id, files, [], limits: null);
+        if (template is not null)
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO outbound_templates (interaction_id, name, language, parameters_json) VALUES (@id, @name, @language, @parameters)",
+                new { id = row.Id, name = template.Name, language = template.Language, parameters = JsonSerializer.Serialize(template.Parameters) },
+                transaction);
+        }
         await connection.ExecuteAsync(
             "INSERT INTO outbox (interaction_id, state, attempts, next_attempt_at) VALUES (@id, 'pending', 0, @now)",
             new { id = row.Id, now },
@@ -69,7 +82,13 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
             var row = await connection.QuerySingleAsync<InteractionRow>($"SELECT {Columns.Interaction} FROM interactions WHERE id = @id", new { id });
             var interaction = row.ToInteraction();
             var address = await RecipientAsync(connection, interaction);
-            result.Add((new OutboundMessage(id, interaction.ConversationId, interaction.Channel, address ?? "", interaction.Text, interaction.Attachments) { AuthorAgentId = interaction.AuthorAgentId }, attempts));
+            var template = await connection.QuerySingleOrDefaultAsync<TemplateRow>(
+                "SELECT name, language, parameters_json AS parameters FROM outbound_templates WHERE interaction_id = @id", new { id });
+            result.Add((new OutboundMessage(id, interaction.ConversationId, interaction.Channel, address ?? "", interaction.Text, interaction.Attachments)
+            {
+                AuthorAgentId = interaction.AuthorAgentId,
+                Template = template?.ToTemplate(),
+            }, attempts));
         }
         return result;
     }
@@ -169,16 +188,20 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
         return ids.Count;
     }
 
-    /// <summary>Applies a provider status callback; returns null when the message is unknown or the status would move it backwards.</summary>
     /// <summary>
-    /// A provider's status callback. One about a message whose provider id is not recorded yet (the callback beat the
-    /// send's API response) is kept and applied when <see cref="RecordAcceptedAsync"/> records the id.
+    /// A provider's status callback; null when the status would move the message backwards or the message is not
+    /// known yet. One about a message whose provider id is not recorded yet (the callback beat the send's API
+    /// response) is kept and applied when <see cref="RecordAcceptedAsync"/> records the id.
     /// </summary>
-    public async Task<StatusApplied?> ApplyStatusAsync(ChannelKind channel, string providerId, string status, string? errorCode, CancellationToken cancellationToken)
+    public Task<StatusApplied?> ApplyStatusAsync(ChannelKind channel, string providerId, string status, string? errorCode, CancellationToken cancellationToken) =>
+        ApplyStatusAsync(channel, providerId, status, errorCode, errorReason: null, cancellationToken);
+
+    /// <param name="errorReason">The provider's words for a failure (WhatsApp sends a title and details), shown to the agent.</param>
+    public async Task<StatusApplied?> ApplyStatusAsync(ChannelKind channel, string providerId, string status, string? errorCode, string? errorReason, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var applied = await ApplyStatusAsync(connection, null, channel, providerId, status, errorCode, errorReason: null, now);
+        var applied = await ApplyStatusAsync(connection, null, channel, providerId, status, errorCode, errorReason, now);
         if (applied is not null || DeliveryStatus.Rank(status) < 0)
         {
             return applied;
@@ -191,13 +214,14 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
         await connection.ExecuteAsync("DELETE FROM early_statuses WHERE received_at < @cutoff", new { cutoff = now - (long)EarlyStatusLifetime.TotalMilliseconds });
         await connection.ExecuteAsync(
             """
-            INSERT INTO early_statuses (channel, provider_id, status, status_rank, error_code, received_at)
-            VALUES (@channel, @providerId, @status, @rank, @errorCode, @now)
+            INSERT INTO early_statuses (channel, provider_id, status, status_rank, error_code, error_reason, received_at)
+            VALUES (@channel, @providerId, @status, @rank, @errorCode, @errorReason, @now)
             ON CONFLICT (channel, provider_id) DO UPDATE SET status = excluded.status, status_rank = excluded.status_rank,
-                error_code = COALESCE(excluded.error_code, early_statuses.error_code), received_at = excluded.received_at
+                error_code = COALESCE(excluded.error_code, early_statuses.error_code),
+                error_reason = COALESCE(excluded.error_reason, early_statuses.error_reason), received_at = excluded.received_at
             WHERE excluded.status_rank > early_statuses.status_rank
             """,
-            new { channel = channel.ToWire(), providerId, status, rank = DeliveryStatus.Rank(status), errorCode, now });
+            new { channel = channel.ToWire(), providerId, status, rank = DeliveryStatus.Rank(status), errorCode, errorReason, now });
         // The send may have recorded the id between our update and our insert, and read no early status then: each
         // side writes first and reads second, so at least one of them sees the other.
         return await ApplyEarlyStatusAsync(connection, channel, providerId, now);
@@ -213,8 +237,8 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
 
     private static async Task<StatusApplied?> ApplyEarlyStatusAsync(DbConnection connection, ChannelKind channel, string providerId, long now)
     {
-        var early = await connection.QuerySingleOrDefaultAsync<(string Status, string? ErrorCode)?>(
-            "SELECT status, error_code FROM early_statuses WHERE channel = @channel AND provider_id = @providerId",
+        var early = await connection.QuerySingleOrDefaultAsync<(string Status, string? ErrorCode, string? ErrorReason)?>(
+            "SELECT status, error_code, error_reason FROM early_statuses WHERE channel = @channel AND provider_id = @providerId",
             new { channel = channel.ToWire(), providerId });
         if (early is not { } found)
         {
@@ -224,7 +248,7 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
         {
             return null;
         }
-        var applied = await ApplyStatusAsync(connection, null, channel, providerId, found.Status, found.ErrorCode, errorReason: null, now);
+        var applied = await ApplyStatusAsync(connection, null, channel, providerId, found.Status, found.ErrorCode, found.ErrorReason, now);
         await connection.ExecuteAsync("DELETE FROM early_statuses WHERE channel = @channel AND provider_id = @providerId", new { channel = channel.ToWire(), providerId });
         return applied;
     }
@@ -250,5 +274,14 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
             """,
             new { channel = channel.ToWire(), providerId, status, rank, errorCode, errorReason, now },
             transaction);
+    }
+
+    private sealed class TemplateRow
+    {
+        public string Name { get; set; } = "";
+        public string Language { get; set; } = "";
+        public string Parameters { get; set; } = "[]";
+
+        public TemplateMessage ToTemplate() => new(Name, Language, JsonSerializer.Deserialize<List<string>>(Parameters) ?? []);
     }
 }

@@ -56,7 +56,16 @@ public sealed record ConversationDto(
     DateTimeOffset LastActivityAt,
     IReadOnlyList<InteractionDto> Interactions);
 
-public sealed record ReplyBody(string? Text, string? Channel);
+/// <param name="Template">An approved template to send instead of <paramref name="Text"/> (WhatsApp outside its 24-hour window).</param>
+public sealed record ReplyBody(string? Text, string? Channel, ReplyTemplateBody? Template = null);
+
+/// <param name="Parameters">The values of the template's {{1}}, {{2}}... in order.</param>
+public sealed record ReplyTemplateBody(string? Name, string? Language, List<string>? Parameters);
+
+/// <summary>Whether a free-form reply may go out now and, when not, why and which approved templates may.</summary>
+public sealed record ReplyOptionsDto(string Channel, bool FreeFormAllowed, DateTimeOffset? LastInboundAt, string? Reason, IReadOnlyList<TemplateDto> Templates);
+
+public sealed record TemplateDto(string Name, string Language, string Body, int Parameters);
 
 public sealed record AgentDto(long Id, string UserName, string DisplayName, string Role, string Presence, ContactHub.Core.Routing.AgentActivity Activity, int ActiveConversations);
 

@@ -1,4 +1,5 @@
 using ContactHub.Core.Domain;
+using ContactHub.Core.Outbound;
 using ContactHub.Core.Routing;
 using ContactHub.Core.Services;
 using ContactHub.Core.Store;
@@ -20,6 +21,7 @@ public static class HubApi
         api.MapGet("/contacts/{id:long}/timeline", TimelineAsync);
         api.MapGet("/conversations/{id:long}", GetConversationAsync);
         api.MapPost("/conversations/{id:long}/replies", ReplyAsync);
+        api.MapGet("/conversations/{id:long}/reply-options", ReplyOptionsAsync);
         api.MapGet("/agents", AgentsAsync);
         api.MapPut("/agents/{id:long}/presence", SetPresenceAsync);
     }
@@ -64,9 +66,18 @@ public static class HubApi
     private static async Task<Results<Accepted<InteractionDto>, BadRequest<string>, NotFound, ProblemHttpResult>> ReplyAsync(
         long id, ReplyBody body, HttpContext context, ReplyService replies, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(body.Text) || body.Text.Length > ReplyService.MaxReplyLength)
+        TemplateMessage? template = null;
+        if (body.Template is { } requested)
         {
-            return TypedResults.BadRequest($"text is required (1-{ReplyService.MaxReplyLength} characters).");
+            if (string.IsNullOrWhiteSpace(requested.Name) || string.IsNullOrWhiteSpace(requested.Language) || requested.Parameters is { Count: > 20 })
+            {
+                return TypedResults.BadRequest("template needs a name and a language (and at most 20 parameters).");
+            }
+            template = new TemplateMessage(requested.Name.Trim(), requested.Language.Trim(), requested.Parameters ?? []);
+        }
+        else if (string.IsNullOrWhiteSpace(body.Text) || body.Text.Length > ReplyService.MaxReplyLength)
+        {
+            return TypedResults.BadRequest($"text is required (1-{ReplyService.MaxReplyLength} characters) unless a template is given.");
         }
         ChannelKind? channel = null;
         if (body.Channel is not null)
@@ -77,13 +88,26 @@ public static class HubApi
             }
             channel = parsed;
         }
-        return await replies.ReplyAsync(id, new ReplyRequest(body.Text, channel), context.User.AgentId(), cancellationToken) switch
+        return await replies.ReplyAsync(id, new ReplyRequest(body.Text ?? "", channel) { Template = template }, context.User.AgentId(), cancellationToken) switch
         {
             ReplyQueued queued => TypedResults.Accepted($"/api/conversations/{id}", InteractionDto.From(queued.Interaction)),
             // 409: the request is fine but the customer's state forbids it; the code lets clients react, the detail explains.
             ReplyRefused refused => TypedResults.Problem(refused.Reason, statusCode: StatusCodes.Status409Conflict, title: refused.Code),
             _ => TypedResults.NotFound(),
         };
+    }
+
+    /// <summary>What the reply box needs before the agent types: may free text go out, and if not, why and which templates may.</summary>
+    private static async Task<Results<Ok<ReplyOptionsDto>, NotFound>> ReplyOptionsAsync(
+        long id, ConversationRepository conversations, CustomerServiceWindows windows, IMessageTemplates templates, CancellationToken cancellationToken)
+    {
+        if (await conversations.GetAsync(id, cancellationToken) is not { } conversation)
+        {
+            return TypedResults.NotFound();
+        }
+        var window = await windows.StateAsync(conversation.ContactId, conversation.Channel, cancellationToken);
+        var offered = templates.For(conversation.Channel).Select(t => new TemplateDto(t.Name, t.Language, t.Body, t.ParameterCount)).ToList();
+        return TypedResults.Ok(new ReplyOptionsDto(conversation.Channel.ToWire(), window.IsOpen, window.LastInboundAt, window.Reason, offered));
     }
 
     private static async Task<Ok<List<AgentDto>>> AgentsAsync(UserStore users, IRouter router, CancellationToken cancellationToken)

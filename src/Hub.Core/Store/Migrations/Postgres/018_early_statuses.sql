@@ -6,6 +6,7 @@ CREATE TABLE early_statuses (
     status TEXT NOT NULL,
     status_rank BIGINT NOT NULL,
     error_code TEXT NULL,
+    error_reason TEXT NULL,
     received_at BIGINT NOT NULL,
     PRIMARY KEY (channel, provider_id)
 );

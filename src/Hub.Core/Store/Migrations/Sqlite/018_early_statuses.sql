@@ -6,6 +6,7 @@ CREATE TABLE early_statuses (
     status TEXT NOT NULL,
     status_rank INTEGER NOT NULL,
     error_code TEXT NULL,
+    error_reason TEXT NULL,
     received_at INTEGER NOT NULL,
     PRIMARY KEY (channel, provider_id)
 );
