@@ -1,4 +1,5 @@
 using ContactHub.Channels.Email;
+using ContactHub.Channels.Telegram;
 using ContactHub.Channels.Twilio;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -17,6 +18,10 @@ public static class ChannelsExtensions
             services.AddTwilioChannel(configuration);
         }
         services.AddEmailChannel(configuration);
+        if (configuration[$"{TelegramOptions.Section}:BotToken"] is { Length: > 0 })
+        {
+            services.AddTelegramChannel(configuration);
+        }
         return services;
     }
 
@@ -25,6 +30,10 @@ public static class ChannelsExtensions
         if (endpoints.ServiceProvider.GetService<TwilioWebhookGuard>() is not null)
         {
             endpoints.MapTwilioWebhooks();
+        }
+        if (endpoints.ServiceProvider.GetService<TelegramUpdateHandler>() is not null)
+        {
+            endpoints.MapTelegramWebhook();
         }
         return endpoints;
     }

@@ -12,6 +12,9 @@ public sealed record OptOut(ChannelKind Channel, string Address, string Keyword,
 /// </summary>
 public sealed class OptOuts(StoreConnections connections)
 {
+    /// <summary>Recorded as the keyword when a Telegram user blocked the bot (the Bot API's 403): writing to the bot again clears it.</summary>
+    public const string BlockedTheBot = "blocked the bot";
+
     public async Task RecordOptOutAsync(ChannelKind channel, string address, string keyword, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
