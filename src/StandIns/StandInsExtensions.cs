@@ -1,4 +1,5 @@
 using ContactHub.StandIns.Simulator;
+using ContactHub.StandIns.Telegram;
 using ContactHub.StandIns.Twilio;
 
 namespace ContactHub.StandIns;
@@ -9,6 +10,7 @@ public static class StandInsExtensions
     public static IServiceCollection AddStandIns(this IServiceCollection services)
     {
         services.AddTwilioStandIn();
+        services.AddTelegramStandIn();
         services.AddCustomerSimulator();
         return services;
     }
@@ -16,6 +18,7 @@ public static class StandInsExtensions
     public static IEndpointRouteBuilder MapStandIns(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapTwilioStandIn();
+        endpoints.MapTelegramStandIn();
         return endpoints;
     }
 }
