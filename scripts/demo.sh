@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The live demo on the embedded defaults: a local Redis, the hub on SQLite, the Twilio stand-in, a local
 # Dovecot (the support mailbox) and SMTP relay (a Maildir sink), and a simulator that plays customers texting in
-# through the real, signed webhook and e-mailing the support mailbox. Ctrl+C stops everything.
+# through the real, signed webhook, writing to the Telegram bot and e-mailing the support mailbox. Ctrl+C stops everything.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -56,6 +56,8 @@ api_token=$(secret 32)
 imap_password=$(secret 20)
 smtp_password=$(secret 20)
 our_number="+15555550100"
+# A bot token shaped as @BotFather issues them ("<bot id>:<35 characters>"), fresh every run like the others.
+telegram_token="5550000001:$(secret 35)"
 
 echo "==> starting the support mailbox (Dovecot IMAP) on 127.0.0.1:$imap_port and the SMTP relay on 127.0.0.1:$smtp_port"
 start_dovecot "$imap_port" "$run/dovecot" "$support_address" "$imap_password"
@@ -70,6 +72,9 @@ export StandIn__Simulator__Email__SupportAddress="$support_address" StandIn__Sim
 export StandIn__Simulator__Email__IntervalSeconds="${CONTACTHUB_DEMO_EMAIL_INTERVAL:-15}"
 # Callers: each holds, talks once an agent takes the call, or gives up (abandoned) when their patience runs out.
 export StandIn__Simulator__Calls__Enabled=true StandIn__Simulator__Calls__IntervalSeconds="${CONTACTHUB_DEMO_CALL_INTERVAL:-40}"
+# Telegram customers write to the bot through the Bot API stand-in; some share an SMS customer's phone number.
+export StandIn__Telegram__BotToken="$telegram_token"
+export StandIn__Simulator__Telegram__Enabled=true StandIn__Simulator__Telegram__IntervalSeconds="${CONTACTHUB_DEMO_TELEGRAM_INTERVAL:-12}"
 # Started from their own folders so each finds its appsettings.json.
 (cd "$root/src/StandIns/bin/Release/net9.0/linux-x64" && exec ./ContactHub.StandIns --urls "$standin_url") >"$run/standins.log" 2>&1 &
 pids+=($!)
@@ -80,6 +85,8 @@ pids+=($!)
     export ConnectionStrings__Store="$run/contacthub.db" ConnectionStrings__Redis="127.0.0.1:$redis_port"
     export DataProtection__KeysPath="$run/keys" Hub__PublicBaseUrl="$hub_url"
     export Twilio__AccountSid="$account_sid" Twilio__AuthToken="$auth_token" Twilio__PhoneNumber="$our_number" Twilio__ApiBaseUrl="$standin_url"
+    # No https public URL here, so the hub long-polls getUpdates (no webhook secret needed).
+    export Telegram__BotToken="$telegram_token" Telegram__ApiBaseUrl="$standin_url"
     export Email__Imap__Host=127.0.0.1 Email__Imap__Port="$imap_port" Email__Imap__Security=StartTls
     export Email__Imap__UserName="$support_address" Email__Imap__Password="$imap_password" Email__Imap__TrustedCertificateFile="$run/dovecot/cert.pem"
     export Email__Smtp__Host=127.0.0.1 Email__Smtp__Port="$smtp_port" Email__Smtp__Security=StartTls
@@ -108,11 +115,12 @@ cat <<INFO
     supervisor        $supervisor_password
     admin             $admin_password
 
-  Go "Available" and simulated customers' SMS and e-mails arrive as offers within seconds.
+  Go "Available" and simulated customers' SMS, Telegram messages and e-mails arrive as offers within seconds.
   E-mail customers write to $support_address (Dovecot IMAP on 127.0.0.1:$imap_port) and answer your replies;
   mail to gone@example.org comes back as a bounce.
   REST API:  curl -H "Authorization: Bearer $api_token" "$hub_url/api/agents"
   Sent SMS (Twilio stand-in): $standin_url/_standin/messages
+  Sent Telegram messages (Bot API stand-in): $standin_url/_standin/telegram/sent
   Sent e-mails (SMTP relay's Maildir): $run/smtp/Maildir/new
   Logs: $run/hub.log, $run/standins.log, $run/dovecot/dovecot.log, $run/smtp/smtp-sink.log      Ctrl+C stops everything.
 

@@ -1,5 +1,6 @@
 using ContactHub.StandIns.Simulator.Calls;
 using ContactHub.StandIns.Simulator.Email;
+using ContactHub.StandIns.Simulator.Telegram;
 
 namespace ContactHub.StandIns.Simulator;
 
@@ -28,6 +29,11 @@ public static class SimulatorExtensions
             .Validate(o => o.IntervalSeconds > 0 && o.MaxPatienceSeconds >= 20, "StandIn:Simulator:Calls needs a positive IntervalSeconds and MaxPatienceSeconds of at least 20.")
             .ValidateOnStart();
         services.AddHostedService<CallSimulator>();
+        services.AddOptions<TelegramSimulatorOptions>()
+            .BindConfiguration(TelegramSimulatorOptions.Section)
+            .Validate(o => o.IntervalSeconds > 0, "StandIn:Simulator:Telegram:IntervalSeconds must be positive.")
+            .ValidateOnStart();
+        services.AddHostedService<TelegramCustomerSimulator>();
         return services;
     }
 }
