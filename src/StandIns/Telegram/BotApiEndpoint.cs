@@ -14,14 +14,20 @@ namespace ContactHub.StandIns.Telegram;
 /// </summary>
 public static class BotApiEndpoint
 {
-    public const string Route = "/bot{token}/{method}";
+    /// <summary>
+    /// Not "/bot{token}/...": ASP.NET matches a complex segment's literal from the right, case-insensitively, so a token
+    /// containing "bot" (tokens are random) would not match. The prefix is checked in <see cref="Token"/> instead.
+    /// </summary>
+    public const string Route = "/{botToken}/{method}";
+
+    public const string DownloadRoute = "/file/{botToken}/{**filePath}";
 
     private const long MaxPhotoBytes = 10 * 1024 * 1024;
     private const long MaxUploadBytes = 50 * 1024 * 1024;
     private const int MaxCaptionLength = 1024;
 
     public static async Task<IResult> HandleAsync(
-        string token,
+        string botToken,
         string method,
         HttpRequest request,
         IOptions<TelegramStandInOptions> options,
@@ -30,6 +36,10 @@ public static class BotApiEndpoint
         BotFiles files,
         CancellationToken cancellationToken)
     {
+        if (Token(botToken) is not { } token)
+        {
+            return BotReply.Error(StatusCodes.Status404NotFound, "Not Found");
+        }
         if (!TokenMatches(options.Value.BotToken, token))
         {
             return BotReply.Unauthorized();
@@ -54,9 +64,9 @@ public static class BotApiEndpoint
     }
 
     /// <summary>GET /file/bot&lt;token&gt;/&lt;file_path&gt;: the bytes of a file getFile named.</summary>
-    public static IResult Download(string token, string filePath, IOptions<TelegramStandInOptions> options, BotFiles files)
+    public static IResult Download(string botToken, string filePath, IOptions<TelegramStandInOptions> options, BotFiles files)
     {
-        if (!TokenMatches(options.Value.BotToken, token))
+        if (Token(botToken) is not { } token || !TokenMatches(options.Value.BotToken, token))
         {
             return BotReply.Unauthorized();
         }
@@ -218,6 +228,9 @@ public static class BotApiEndpoint
         parameters.Text("chat_id") is { } text && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     private static long BotId(string token) => long.TryParse(token.Split(':')[0], CultureInfo.InvariantCulture, out var id) ? id : 0;
+
+    /// <summary>The token from a "bot&lt;token&gt;" path segment; null when the segment is not one.</summary>
+    private static string? Token(string segment) => segment.StartsWith("bot", StringComparison.Ordinal) ? segment[3..] : null;
 
     private static bool TokenMatches(string configured, string presented) =>
         configured.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(configured), Encoding.UTF8.GetBytes(presented));

@@ -33,6 +33,15 @@ public sealed class BotChats(IOptions<TelegramStandInOptions> options, TimeProvi
         }
     }
 
+    /// <summary>The customer pressed Start (or wrote) in a way the hub was told about directly: the bot may now message them.</summary>
+    public void Started(BotCustomer customer)
+    {
+        lock (gate)
+        {
+            Chat(customer);
+        }
+    }
+
     /// <summary>The customer's earlier message with that id, for an edit; null when they never sent it.</summary>
     public JsonObject? CustomerMessage(long chatId, long messageId)
     {

@@ -21,7 +21,7 @@ public static class TelegramStandInExtensions
     public static IEndpointRouteBuilder MapTelegramStandIn(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapMethods(BotApiEndpoint.Route, ["GET", "POST"], BotApiEndpoint.HandleAsync).DisableAntiforgery();
-        endpoints.MapGet("/file/bot{token}/{**filePath}", BotApiEndpoint.Download);
+        endpoints.MapGet(BotApiEndpoint.DownloadRoute, BotApiEndpoint.Download);
         endpoints.MapTelegramStandInSurface();
         return endpoints;
     }

@@ -24,7 +24,7 @@ public sealed class TelegramStandIn : IAsyncDisposable
 
     public static readonly BotCustomer Chloe = new(5550123001, "Chloé", "Bernard", "chloe_b_fixture");
 
-    public static async Task<TelegramStandIn> StartAsync(double messagesPerSecondPerChat = 1000, bool requireHttpsWebhook = true)
+    public static async Task<TelegramStandIn> StartAsync(double messagesPerSecondPerChat = 1000, bool requireHttpsWebhook = true, string botToken = TelegramFixtures.BotToken)
     {
         var settings = TestAccount.StandIn();
         var withTelegram = new StandInSettings
@@ -32,7 +32,7 @@ public sealed class TelegramStandIn : IAsyncDisposable
             Twilio = settings.Twilio,
             Telegram = new TelegramStandInOptions
             {
-                BotToken = TelegramFixtures.BotToken,
+                BotToken = botToken,
                 MessagesPerSecondPerChat = messagesPerSecondPerChat,
                 RequireHttpsWebhook = requireHttpsWebhook,
                 WebhookRetryDelay = TimeSpan.FromMilliseconds(200),

@@ -45,6 +45,16 @@ public sealed class TelegramStandInContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATokenThatContainsBotIsServedLikeAnyOther()
+    {
+        await using var other = await TelegramStandIn.StartAsync(botToken: "5550000003:AAbotBOTBotInsideTheRandomPart01234567");
+
+        using var response = await client.PostAsJsonAsync($"{other.BaseUrl}/bot5550000003:AAbotBOTBotInsideTheRandomPart01234567/getMe", new { }).WaitAsync(Timeouts.Await);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task GetUpdatesKeepsUpdatesUntilALaterOffsetConfirmsThem()
     {
         var first = standIn.Customers.Send(new CustomerMessage(TelegramStandIn.Chloe) { Text = "One" });
