@@ -70,6 +70,24 @@ public sealed class TelegramPollerTests
         Assert.DoesNotContain(second.Appends, a => a.IsDuplicate);
     }
 
+    [Theory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task APolledEditReplacesTheStoredTextAndMarksItEdited(StoreProvider provider)
+    {
+        await using var store = await StoreDatabase.CreateAsync(provider);
+        await using var standIn = await TelegramStandIn.StartAsync();
+        var (_, messageId) = standIn.Customers.Send(Text("My order is A-4251"));
+        standIn.Customers.Edit(TelegramStandIn.Chloe.Id, messageId, "My order is A-4521");
+
+        await using var hub = await TelegramHost.StartAsync(store, standIn.BaseUrl, publicBaseUrl: NoPublicUrl);
+        var stored = await hub.WaitForInteractionsAsync(found => found.Count == 1 && found[0].EditedAt is not null);
+
+        var edited = Assert.Single(stored);
+        Assert.Equal("My order is A-4521", edited.Text);
+        Assert.NotNull(edited.EditedAt);
+    }
+
     [Fact]
     public async Task APollingHubRemovesAStaleWebhookThatBlocksGetUpdates()
     {
