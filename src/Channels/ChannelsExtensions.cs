@@ -31,7 +31,8 @@ public static class ChannelsExtensions
         {
             endpoints.MapTwilioWebhooks();
         }
-        if (endpoints.ServiceProvider.GetService<TelegramUpdateHandler>() is not null)
+        // Asked without building one: the handler's Bot API client is not needed to know the channel is configured.
+        if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(TelegramUpdateHandler)) == true)
         {
             endpoints.MapTelegramWebhook();
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ContactHub.Core;
 using ContactHub.Core.Store;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,8 +14,7 @@ namespace ContactHub.Channels.Telegram;
 /// neither loses an update (it was not confirmed, Telegram sends it again) nor repeats one (it was confirmed).
 /// </summary>
 public sealed class TelegramPoller(
-    TelegramBotApi api,
-    TelegramUpdateHandler handler,
+    IServiceProvider services,
     ChannelCursors cursors,
     IOptions<TelegramOptions> options,
     IOptions<HubOptions> hubOptions,
@@ -73,13 +73,16 @@ public sealed class TelegramPoller(
     /// <summary>One getUpdates round: each update handled, then confirmed. Returns how long to pause, or null to poll again at once.</summary>
     private async Task<TimeSpan?> PollOnceAsync(int failures, CancellationToken cancellationToken)
     {
+        // Fresh each round: a typed HttpClient kept for the service's lifetime would never see its handler renewed (DNS).
+        var api = services.GetRequiredService<TelegramBotApi>();
+        var handler = services.GetRequiredService<TelegramUpdateHandler>();
         var telegram = options.Value;
         var key = CursorKey(telegram);
         var offset = await cursors.GetAsync(key, cancellationToken) is { } stored ? long.Parse(stored, CultureInfo.InvariantCulture) : (long?)null;
         var call = await api.GetUpdatesAsync(offset, BatchSize, Math.Max(0, telegram.PollTimeoutSeconds), cancellationToken);
         if (!call.Succeeded)
         {
-            return await FailedAsync(call, failures + 1, cancellationToken);
+            return await FailedAsync(api, call, failures + 1, cancellationToken);
         }
         foreach (var update in call.Result.Where(u => u.UpdateId is not null).OrderBy(u => u.UpdateId))
         {
@@ -112,7 +115,7 @@ public sealed class TelegramPoller(
         return null;
     }
 
-    private async Task<TimeSpan?> FailedAsync(TelegramCall<IReadOnlyList<TelegramUpdate>> call, int failures, CancellationToken cancellationToken)
+    private async Task<TimeSpan?> FailedAsync(TelegramBotApi api, TelegramCall<IReadOnlyList<TelegramUpdate>> call, int failures, CancellationToken cancellationToken)
     {
         TimeSpan wait;
         if (call.ErrorCode == 409)

@@ -1,4 +1,5 @@
 using ContactHub.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace ContactHub.Channels.Telegram;
 /// and the update kinds the hub handles, retrying until Telegram agrees: updates wait at Telegram meanwhile (24 h).
 /// </summary>
 public sealed class TelegramWebhookRegistration(
-    TelegramBotApi api,
+    IServiceProvider services,
     IOptions<TelegramOptions> options,
     IOptions<HubOptions> hubOptions,
     TimeProvider time,
@@ -32,7 +33,7 @@ public sealed class TelegramWebhookRegistration(
         {
             while (true)
             {
-                var call = await api.SetWebhookAsync(url, telegram.WebhookSecret, stoppingToken);
+                var call = await services.GetRequiredService<TelegramBotApi>().SetWebhookAsync(url, telegram.WebhookSecret, stoppingToken);
                 if (call.Succeeded)
                 {
                     TelegramLog.WebhookSet(logger, url);
