@@ -149,6 +149,24 @@ public sealed class TelegramSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ALaterPartTheRateLimitHoldsBackIsSentAfterRetryAfterWithoutResendingTheFirst()
+    {
+        var conversationId = await InboundConversationAsync(hub);
+        var outbox = hub.Services.GetRequiredService<Outbox>();
+
+        // One message per second per chat: the picture right after the text gets a 429 and must wait, not restart the reply.
+        var reply = await outbox.QueueReplyAsync(conversationId, ChannelKind.Telegram, "Here is the label.",
+            [new FileContent("label.png", "image/png", Encoding.ASCII.GetBytes("PNG-ish"))], authorAgentId: null, CancellationToken.None).WaitAsync(Timeouts.Await);
+        hub.Services.GetRequiredService<OutboxSignal>().Wake();
+        var stored = await hub.WaitForInteractionsAsync(found => found.Any(i => i.Id == reply.Id && i.Status is "sent" or "failed" or "interrupted"));
+
+        Assert.Equal("sent", stored.Single(i => i.Id == reply.Id).Status);
+        var sent = standIn.Chats.Sent();
+        Assert.Equal(["sendMessage", "sendPhoto"], sent.Select(s => s.Method));
+        Assert.True(sent[1].Date - sent[0].Date >= TimeSpan.FromSeconds(0.9), $"sent {sent[1].Date - sent[0].Date} apart");
+    }
+
+    [Fact]
     public async Task ABlockedBotIsShownAsTheReasonRepliesAreRefusedUntilTheCustomerWritesAgain()
     {
         var conversationId = await InboundConversationAsync(hub);
