@@ -175,6 +175,13 @@ public sealed class TelegramSenderTests : IAsyncLifetime
 
         var queued = await replies.ReplyAsync(conversationId, new ReplyRequest("We shipped it."), authorAgentId: null, CancellationToken.None).WaitAsync(Timeouts.Await);
         var failed = await hub.WaitForInteractionsAsync(found => found.Any(i => i.Direction == "out" && i.Status == "failed"));
+        // The worker records the block just after marking the reply failed.
+        var optOuts = hub.Services.GetRequiredService<OptOuts>();
+        var deadline = DateTime.UtcNow + Timeouts.Await;
+        while (await optOuts.FindAsync(ChannelKind.Telegram, Chat, CancellationToken.None).WaitAsync(Timeouts.Await) is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
         var refused = await replies.ReplyAsync(conversationId, new ReplyRequest("Hello?"), authorAgentId: null, CancellationToken.None).WaitAsync(Timeouts.Await);
 
         Assert.IsType<ReplyQueued>(queued);

@@ -239,4 +239,48 @@ public sealed class TelegramStandInContractTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, missing);
         Assert.Equal("Bad Request: there is no photo in the request", body.GetProperty("description").GetString());
     }
+
+    [Fact]
+    public async Task TheTestSurfacePlaysCustomersAndShowsWhatTheBotSent()
+    {
+        var surface = standIn.BaseUrl + StandInSurface.Prefix;
+        using var photo = await client.PostAsJsonAsync(surface + "/messages", new
+        {
+            chat_id = 5550123009,
+            first_name = "Ana",
+            caption = "Box",
+            photo_base64 = Convert.ToBase64String([1, 2, 3, 4]),
+        }).WaitAsync(Timeouts.Await);
+        var photoIds = await photo.Content.ReadFromJsonAsync<JsonElement>().WaitAsync(Timeouts.Await);
+        using var text = await client.PostAsJsonAsync(surface + "/messages", new { chat_id = 5550123009, first_name = "Ana", text = "Typo" }).WaitAsync(Timeouts.Await);
+        var textIds = await text.Content.ReadFromJsonAsync<JsonElement>().WaitAsync(Timeouts.Await);
+        using var located = await client.PostAsJsonAsync(surface + "/messages", new { chat_id = 5550123009, first_name = "Ana", location = new { latitude = 48.85, longitude = 2.29 } }).WaitAsync(Timeouts.Await);
+        using var contact = await client.PostAsJsonAsync(surface + "/messages", new { chat_id = 5550123009, first_name = "Ana", contact = new { phone_number = "15555550123", first_name = "Ana", own = true } }).WaitAsync(Timeouts.Await);
+        using var edit = await client.PostAsJsonAsync(surface + "/edits", new { chat_id = 5550123009, message_id = textIds.GetProperty("message_id").GetInt64(), text = "Fixed" }).WaitAsync(Timeouts.Await);
+        using var unknownEdit = await client.PostAsJsonAsync(surface + "/edits", new { chat_id = 5550123009, message_id = 999, text = "?" }).WaitAsync(Timeouts.Await);
+        using var button = await client.PostAsJsonAsync(surface + "/updates", new { kind = "callback_query", payload = new { id = "1", data = "yes" } }).WaitAsync(Timeouts.Await);
+
+        var (_, updates) = await CallAsync("getUpdates", new { });
+        var result = updates.GetProperty("result").EnumerateArray().ToList();
+        Assert.Equal(photoIds.GetProperty("update_id").GetInt64(), result[0].GetProperty("update_id").GetInt64());
+        Assert.Equal(3, result[0].GetProperty("message").GetProperty("photo").GetArrayLength());
+        Assert.Equal("Box", result[0].GetProperty("message").GetProperty("caption").GetString());
+        Assert.Equal(48.85, result[2].GetProperty("message").GetProperty("location").GetProperty("latitude").GetDouble());
+        Assert.Equal(5550123009, result[3].GetProperty("message").GetProperty("contact").GetProperty("user_id").GetInt64());
+        Assert.Equal("Fixed", result[4].GetProperty("edited_message").GetProperty("text").GetString());
+        Assert.True(result[4].GetProperty("edited_message").TryGetProperty("edit_date", out _));
+        Assert.Equal("yes", result[5].GetProperty("callback_query").GetProperty("data").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unknownEdit.StatusCode);
+
+        using var blocked = await client.PostAsJsonAsync(surface + "/blocked", new { chat_id = 5550123009 }).WaitAsync(Timeouts.Await);
+        var (refused, _) = await CallAsync("sendMessage", new { chat_id = 5550123009, text = "Hi" });
+        using var unblockedByWriting = await client.PostAsJsonAsync(surface + "/messages", new { chat_id = 5550123009, first_name = "Ana", text = "Back" }).WaitAsync(Timeouts.Await);
+        var (accepted, _) = await CallAsync("sendMessage", new { chat_id = 5550123009, text = "Welcome back" });
+        var sent = await client.GetFromJsonAsync<JsonElement>(surface + "/sent").WaitAsync(Timeouts.Await);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused);
+        Assert.Equal(HttpStatusCode.OK, accepted);
+        var only = Assert.Single(sent.EnumerateArray());
+        Assert.Equal(("sendMessage", "Welcome back", 5550123009L), (only.GetProperty("method").GetString(), only.GetProperty("text").GetString(), only.GetProperty("chat_id").GetInt64()));
+    }
 }
