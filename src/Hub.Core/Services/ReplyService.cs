@@ -9,7 +9,7 @@ namespace ContactHub.Core.Services;
 
 public sealed record ReplyRequest(string Text, ChannelKind? Channel = null)
 {
-    /// <summary>Files the agent attached (e-mail only), checked against <see cref="ReplyFilePolicy"/>.</summary>
+    /// <summary>Files the agent attached (e-mail, SMS pictures, Telegram), checked against <see cref="ReplyFilePolicy"/>.</summary>
     public IReadOnlyList<FileContent> Files { get; init; } = [];
 }
 

@@ -16,7 +16,7 @@ public sealed partial class TelegramCustomerSimulator(
     ILogger<TelegramCustomerSimulator> logger) : BackgroundService
 {
     private readonly HashSet<long> started = [];
-    private readonly Dictionary<long, long> lastText = [];
+    private readonly Dictionary<long, (long MessageId, string Text)> lastText = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,9 +48,10 @@ public sealed partial class TelegramCustomerSimulator(
             return;
         }
         var roll = Random.Shared.NextDouble();
-        if (roll < 0.1 && lastText.TryGetValue(user.Id, out var messageId))
+        if (roll < 0.1 && lastText.TryGetValue(user.Id, out var last))
         {
-            var edited = actions.Edit(user.Id, messageId, Pick(TelegramCustomers.Messages) + " (edited: sorry, typo)");
+            // Customers fix what they wrote rather than write it again: the console shows the new text, marked edited.
+            var edited = actions.Edit(user.Id, last.MessageId, last.Text + " (order A-4521, sorry)");
             LogActed(user.Id, "edit", edited ?? 0);
             return;
         }
@@ -69,9 +70,9 @@ public sealed partial class TelegramCustomerSimulator(
     private void Send(TelegramCustomer customer, string kind, CustomerMessage message, bool remember)
     {
         var (updateId, messageId) = actions.Send(message);
-        if (remember)
+        if (remember && message.Text is { } text)
         {
-            lastText[customer.User.Id] = messageId;
+            lastText[customer.User.Id] = (messageId, text);
         }
         LogActed(customer.User.Id, kind, updateId);
     }
