@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The live demo on the embedded defaults: a local Redis, the hub on SQLite, the Twilio stand-in, a local
 # Dovecot (the support mailbox) and SMTP relay (a Maildir sink), and a simulator that plays customers texting in
-# through the real, signed webhook and e-mailing the support mailbox. Ctrl+C stops everything.
+# through the real, signed webhook, writing to the Telegram bot and e-mailing the support mailbox. Ctrl+C stops everything.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -60,6 +60,8 @@ whatsapp_app_secret=$(secret 32)
 whatsapp_verify_token=$(secret 20)
 whatsapp_number_id="100200300400500"
 our_number="+15555550100"
+# A bot token shaped as @BotFather issues them ("<bot id>:<35 characters>"), fresh every run like the others.
+telegram_token="5550000001:$(secret 35)"
 
 echo "==> starting the support mailbox (Dovecot IMAP) on 127.0.0.1:$imap_port and the SMTP relay on 127.0.0.1:$smtp_port"
 start_dovecot "$imap_port" "$run/dovecot" "$support_address" "$imap_password"
@@ -82,6 +84,9 @@ export StandIn__WhatsApp__Templates__0__Body="Hello, there is an update on your 
 export StandIn__WhatsApp__Templates__1__Name=follow_up StandIn__WhatsApp__Templates__1__Language=en_US
 export StandIn__WhatsApp__Templates__1__Body="Hi {{1}}, we wanted to check your issue is solved. Reply to this message to talk to us."
 export StandIn__Simulator__WhatsApp__Enabled=true StandIn__Simulator__WhatsApp__IntervalSeconds="${CONTACTHUB_DEMO_WHATSAPP_INTERVAL:-20}"
+# Telegram customers write to the bot through the Bot API stand-in; some share an SMS customer's phone number.
+export StandIn__Telegram__BotToken="$telegram_token"
+export StandIn__Simulator__Telegram__Enabled=true StandIn__Simulator__Telegram__IntervalSeconds="${CONTACTHUB_DEMO_TELEGRAM_INTERVAL:-12}"
 # Started from their own folders so each finds its appsettings.json.
 (cd "$root/src/StandIns/bin/Release/net9.0/linux-x64" && exec ./ContactHub.StandIns --urls "$standin_url") >"$run/standins.log" 2>&1 &
 pids+=($!)
@@ -98,6 +103,8 @@ pids+=($!)
     export WhatsApp__Templates__0__Body="$StandIn__WhatsApp__Templates__0__Body"
     export WhatsApp__Templates__1__Name=follow_up WhatsApp__Templates__1__Language=en_US
     export WhatsApp__Templates__1__Body="$StandIn__WhatsApp__Templates__1__Body"
+    # No https public URL here, so the hub long-polls getUpdates (no webhook secret needed).
+    export Telegram__BotToken="$telegram_token" Telegram__ApiBaseUrl="$standin_url"
     export Email__Imap__Host=127.0.0.1 Email__Imap__Port="$imap_port" Email__Imap__Security=StartTls
     export Email__Imap__UserName="$support_address" Email__Imap__Password="$imap_password" Email__Imap__TrustedCertificateFile="$run/dovecot/cert.pem"
     export Email__Smtp__Host=127.0.0.1 Email__Smtp__Port="$smtp_port" Email__Smtp__Security=StartTls
@@ -126,13 +133,14 @@ cat <<INFO
     supervisor        $supervisor_password
     admin             $admin_password
 
-  Go "Available" and simulated customers' SMS and e-mails arrive as offers within seconds.
+  Go "Available" and simulated customers' SMS, Telegram messages and e-mails arrive as offers within seconds.
   E-mail customers write to $support_address (Dovecot IMAP on 127.0.0.1:$imap_port) and answer your replies;
   mail to gone@example.org comes back as a bounce.
   REST API:  curl -H "Authorization: Bearer $api_token" "$hub_url/api/agents"
   Sent SMS (Twilio stand-in): $standin_url/_standin/messages
   WhatsApp customers write through the Graph stand-in (+1 555-555-0123 and -0145 also text by SMS: one timeline);
   +1 555-555-0192 last wrote 50 h ago, so only approved templates can reach them. Sent: $standin_url/_standin/whatsapp/messages
+  Sent Telegram messages (Bot API stand-in): $standin_url/_standin/telegram/sent
   Sent e-mails (SMTP relay's Maildir): $run/smtp/Maildir/new
   Logs: $run/hub.log, $run/standins.log, $run/dovecot/dovecot.log, $run/smtp/smtp-sink.log      Ctrl+C stops everything.
 

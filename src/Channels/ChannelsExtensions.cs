@@ -1,4 +1,5 @@
 using ContactHub.Channels.Email;
+using ContactHub.Channels.Telegram;
 using ContactHub.Channels.Twilio;
 using ContactHub.Channels.WhatsApp;
 using Microsoft.AspNetCore.Routing;
@@ -22,6 +23,10 @@ public static class ChannelsExtensions
             services.AddWhatsAppChannel(configuration);
         }
         services.AddEmailChannel(configuration);
+        if (configuration[$"{TelegramOptions.Section}:BotToken"] is { Length: > 0 })
+        {
+            services.AddTelegramChannel(configuration);
+        }
         return services;
     }
 
@@ -34,6 +39,11 @@ public static class ChannelsExtensions
         if (endpoints.ServiceProvider.GetService<WhatsAppTemplateCatalog>() is not null)
         {
             endpoints.MapWhatsAppWebhooks();
+        }
+        // Asked without building one: the handler's Bot API client is not needed to know the channel is configured.
+        if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(TelegramUpdateHandler)) == true)
+        {
+            endpoints.MapTelegramWebhook();
         }
         return endpoints;
     }

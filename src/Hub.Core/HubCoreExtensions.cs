@@ -68,6 +68,7 @@ public static class HubCoreExtensions
         services.AddSingleton<CallLog>();
         services.AddSingleton<CallRecordings>();
         services.AddSingleton<InteractionSources>();
+        services.AddSingleton<InteractionEdits>();
         services.AddSingleton<HubSecrets>();
         services.AddSingleton<InteractionFiles>();
         services.TryAddSingleton<IMessageTemplates, NoMessageTemplates>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ContactHub.StandIns.Simulator;
+using ContactHub.StandIns.Telegram;
 using ContactHub.StandIns.Twilio;
 using ContactHub.StandIns.WhatsApp;
 
@@ -13,6 +14,8 @@ public sealed class StandInSettings
     public WhatsAppStandInOptions WhatsApp { get; init; } = new();
 
     public SimulatorOptions Simulator { get; init; } = new();
+
+    public TelegramStandInOptions Telegram { get; init; } = new();
 
     /// <summary>Flattened to configuration keys, so the in-process host binds through exactly the path Program.cs uses.</summary>
     public IEnumerable<KeyValuePair<string, string?>> ToConfiguration()
@@ -38,6 +41,11 @@ public sealed class StandInSettings
         {
             yield return item;
         }
+        var telegram = TelegramStandInOptions.Section + ":";
+        yield return new(telegram + nameof(TelegramStandInOptions.BotToken), Telegram.BotToken);
+        yield return new(telegram + nameof(TelegramStandInOptions.MessagesPerSecondPerChat), Telegram.MessagesPerSecondPerChat.ToString(CultureInfo.InvariantCulture));
+        yield return new(telegram + nameof(TelegramStandInOptions.RequireHttpsWebhook), Telegram.RequireHttpsWebhook.ToString(CultureInfo.InvariantCulture));
+        yield return new(telegram + nameof(TelegramStandInOptions.WebhookRetryDelay), Telegram.WebhookRetryDelay.ToString("c", CultureInfo.InvariantCulture));
         var simulator = SimulatorOptions.Section + ":";
         yield return new(simulator + nameof(SimulatorOptions.Enabled), Simulator.Enabled.ToString(CultureInfo.InvariantCulture));
         yield return new(simulator + nameof(SimulatorOptions.HubBaseUrl), Simulator.HubBaseUrl);

@@ -1,4 +1,5 @@
 using ContactHub.StandIns.Simulator;
+using ContactHub.StandIns.Telegram;
 using ContactHub.StandIns.Twilio;
 using ContactHub.StandIns.WhatsApp;
 
@@ -11,6 +12,7 @@ public static class StandInsExtensions
     {
         services.AddTwilioStandIn();
         services.AddWhatsAppStandIn();
+        services.AddTelegramStandIn();
         services.AddCustomerSimulator();
         return services;
     }
@@ -19,6 +21,7 @@ public static class StandInsExtensions
     {
         endpoints.MapTwilioStandIn();
         endpoints.MapWhatsAppStandIn();
+        endpoints.MapTelegramStandIn();
         return endpoints;
     }
 }

@@ -96,4 +96,13 @@ public class ConversationEventLineTests
         Assert.Equal("Assigned to Agent 7 — rule VIP", line.Text);
         Assert.Equal(ConversationEventKinds.Assigned, line.Kind);
     }
+
+    [Fact]
+    public void ATelegramStartPayloadIsShownToTheAgent() =>
+        Assert.Equal("Customer opened the chat from a link with start payload \"order_4521\"",
+            Line(ConversationEventKinds.StartPayload, null, """{"payload":"order_4521"}""").Text);
+
+    [Fact]
+    public void ACustomerWhoUnblockedTheBotIsSaidToBeReachableAgain() =>
+        Assert.Equal("Customer wrote to the bot again after blocking it: replies can be sent again", Line(ConversationEventKinds.Unblocked, null, null).Text);
 }

@@ -70,6 +70,40 @@ public abstract class OptOutsConformance(StoreProvider provider) : IAsyncLifetim
         Assert.NotNull(await _optOuts.FindForContactAsync(opened.ContactId, ChannelKind.Sms, CancellationToken.None).WaitAsync(Inbound.Timeout));
         Assert.Null(await _optOuts.FindForContactAsync(opened.ContactId, ChannelKind.Email, CancellationToken.None).WaitAsync(Inbound.Timeout));
     }
+
+    [Fact]
+    public async Task AContactsOptOutsAreListedUnderTheIdentityTheyBlock()
+    {
+        var stream = await _store.StartStreamAsync();
+        var opened = await stream.AppendAsync(Inbound.Sms("+15555550115", "hello"), CancellationToken.None).WaitAsync(Inbound.Timeout);
+        await _optOuts.RecordOptOutAsync(ChannelKind.Sms, "+15555550115", "STOP", DateTimeOffset.UtcNow, CancellationToken.None).WaitAsync(Inbound.Timeout);
+        // The same string under another channel belongs to no identity of this contact.
+        await _optOuts.RecordOptOutAsync(ChannelKind.Telegram, "+15555550115", OptOuts.BlockedTheBot, DateTimeOffset.UtcNow, CancellationToken.None).WaitAsync(Inbound.Timeout);
+
+        var listed = await _optOuts.ListForContactAsync(opened.ContactId, CancellationToken.None).WaitAsync(Inbound.Timeout);
+
+        var (identity, optOut) = Assert.Single(listed);
+        Assert.Equal("phone", identity);
+        Assert.Equal((ChannelKind.Sms, "STOP"), (optOut.Channel, optOut.Keyword));
+    }
+
+    [Fact]
+    public async Task AReplyToACustomerWhoBlockedTheBotIsRefusedSayingSo()
+    {
+        var stream = await _store.StartStreamAsync();
+        var opened = await stream.AppendAsync(
+            new ContactHub.Core.Stream.InboundInteraction(ChannelKind.Telegram, "5550123001", "5550123001:1", "hi", [], DateTimeOffset.UtcNow), CancellationToken.None).WaitAsync(Inbound.Timeout);
+        await _optOuts.RecordOptOutAsync(ChannelKind.Telegram, "5550123001", OptOuts.BlockedTheBot, DateTimeOffset.UtcNow, CancellationToken.None).WaitAsync(Inbound.Timeout);
+        var replies = new ReplyService(new ConversationRepository(_store.Connections, _store.Time), new Outbox(_store.Connections, _store.Time), new OutboxSignal(), _optOuts, new RecordingBus(), Microsoft.Extensions.Options.Options.Create(new ContactHub.Core.Files.FileLimits()),
+            new CustomerServiceWindows(_store.Connections, _store.Time), new ContactHub.Core.Outbound.NoMessageTemplates());
+
+        var outcome = await replies.ReplyAsync(opened.ConversationId, new ReplyRequest("Still there?"), authorAgentId: 1, CancellationToken.None).WaitAsync(Inbound.Timeout);
+
+        var refused = Assert.IsType<ReplyRefused>(outcome);
+        Assert.Contains("blocked the bot on Telegram", refused.Reason);
+        Assert.Contains("write to the bot again", refused.Reason);
+        Assert.DoesNotContain("21610", refused.Reason);
+    }
 }
 
 public sealed class SqliteOptOutsTests() : OptOutsConformance(StoreProvider.Sqlite);

@@ -43,4 +43,20 @@ public class ReplyFilePolicyTests
         // Right-to-left override makes "quote\u202Efdp.exe" look like "quoteexe.pdf"; cleaned, it is an .exe.
         Assert.Null(ReplyFilePolicy.ContentTypeFor("quote\u202Efdp.exe"));
     }
+
+    [Theory]
+    [InlineData("image/jpeg", 10 * 1024 * 1024, true)]
+    [InlineData("image/png", 1024, true)]
+    [InlineData("image/jpeg", 10 * 1024 * 1024 + 1, false)]
+    [InlineData("image/gif", 1024, false)]
+    [InlineData("application/pdf", 1024, false)]
+    public void TelegramShowsJpegAndPngUpToTenMegabytesAsPhotosAndSendsTheRestAsDocuments(string type, long size, bool photo) =>
+        Assert.Equal(photo, ReplyFilePolicy.IsTelegramPhoto(type, size));
+
+    [Fact]
+    public void TelegramRefusesFilesOverFiftyMegabytesNamingTheLimit()
+    {
+        Assert.Null(ReplyFilePolicy.TelegramProblem("scan.pdf", 50 * 1024 * 1024));
+        Assert.Equal("“scan.pdf” is too large for Telegram: a bot can send files of at most 50 MB.", ReplyFilePolicy.TelegramProblem("scan.pdf", 50 * 1024 * 1024 + 1));
+    }
 }

@@ -21,6 +21,8 @@ public sealed record ConversationEventLine(long Id, string Kind, string Text, st
             ConversationEventKinds.Resolved => StringOf(data, "disposition") is { } disposition ? $"Resolved by {who} — {disposition}" : $"Resolved by {who}",
             ConversationEventKinds.OptedOut => $"Customer opted out by sending \"{StringOf(data, "keyword") ?? "STOP"}\": no more texts until they send START",
             ConversationEventKinds.OptedIn => $"Customer opted back in by sending \"{StringOf(data, "keyword") ?? "START"}\"",
+            ConversationEventKinds.Unblocked => "Customer wrote to the bot again after blocking it: replies can be sent again",
+            ConversationEventKinds.StartPayload => $"Customer opened the chat from a link with start payload \"{StringOf(data, "payload") ?? ""}\"",
             ConversationEventKinds.DeliveryFailed => Delivery("Reply not delivered", data),
             ConversationEventKinds.DeliveryDelayed => Delivery("Reply delayed, the mail system keeps trying", data),
             _ => $"{Capitalise(e.Kind)} ({who})",

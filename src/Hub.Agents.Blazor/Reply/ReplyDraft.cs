@@ -12,7 +12,7 @@ public sealed class ReplyDraft
 
     public string Text { get; set; } = "";
 
-    /// <summary>Files picked for this reply (e-mail only), already checked against the reply file policy.</summary>
+    /// <summary>Files picked for this reply (e-mail, SMS pictures, Telegram), already checked against the reply file policy.</summary>
     public List<FileContent> Files { get; } = [];
 
     public long FileBytes => Files.Sum(f => f.Size);

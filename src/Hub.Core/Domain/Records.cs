@@ -49,6 +49,9 @@ public sealed record Interaction(
 {
     /// <summary>Why an outbound message failed, in words (a bounce's diagnostic, the provider's refusal); null otherwise.</summary>
     public string? ErrorReason { get; init; }
+
+    /// <summary>When the customer last edited the message (Telegram); its <see cref="Text"/> is the edited one. Null: never edited.</summary>
+    public DateTimeOffset? EditedAt { get; init; }
 }
 
 public sealed record Agent(long Id, string UserName, string DisplayName, string Role);

@@ -60,6 +60,22 @@ public static class ReplyFilePolicy
         return null;
     }
 
+    /// <summary>Telegram shows JPEG and PNG pictures up to this size as photos (sendPhoto); larger ones go as documents.</summary>
+    public const long MaxTelegramPhotoBytes = 10 * 1024 * 1024;
+
+    /// <summary>The Bot API's ceiling for a file a bot uploads (sendDocument).</summary>
+    public const long MaxTelegramDocumentBytes = 50 * 1024 * 1024;
+
+    /// <summary>Sent with sendPhoto (shown inline in the chat) rather than sendDocument.</summary>
+    public static bool IsTelegramPhoto(string contentType, long size) =>
+        contentType is "image/jpeg" or "image/png" && size <= MaxTelegramPhotoBytes;
+
+    /// <summary>Why Telegram cannot take this file from a bot, or null when it can (as a photo or a document).</summary>
+    public static string? TelegramProblem(string fileName, long size) =>
+        size > MaxTelegramDocumentBytes
+            ? $"“{FileNameText.Clean(fileName)}” is too large for Telegram: a bot can send files of at most {Megabytes(MaxTelegramDocumentBytes)}."
+            : null;
+
     private static string Megabytes(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : $"{bytes / 1024.0:0.#} KB";
 }

@@ -31,6 +31,10 @@ public sealed record SendRejected(string ErrorCode, string Reason) : SendResult
     /// <summary>The provider refused because the customer opted out (Twilio 21610): the hub remembers it and refuses
     /// further replies up front.</summary>
     public bool RecipientOptedOut { get; init; }
+
+    /// <summary>What the opt-out is recorded as when <see cref="RecipientOptedOut"/>: the word the customer sent, or
+    /// what they did (a Telegram user who blocked the bot).</summary>
+    public string OptOutKeyword { get; init; } = "STOP";
 }
 
 /// <summary>One per channel: speaks the provider's send API. Shaped so an official SDK could sit behind it.</summary>

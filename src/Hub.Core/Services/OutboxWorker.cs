@@ -87,8 +87,9 @@ public sealed partial class OutboxWorker(
                 if (rejected.RecipientOptedOut)
                 {
                     // The provider saw a STOP the hub did not (sent before the hub existed, or to another of our
-                    // numbers): remember it, so the console refuses the next reply up front instead of failing it.
-                    await optOuts.RecordOptOutAsync(message.Channel, message.ToAddress, "STOP", time.GetUtcNow(), cancellationToken);
+                    // numbers), or the customer blocked the bot: remember it, so the console refuses the next reply up
+                    // front instead of failing it.
+                    await optOuts.RecordOptOutAsync(message.Channel, message.ToAddress, rejected.OptOutKeyword, time.GetUtcNow(), cancellationToken);
                 }
                 break;
         }

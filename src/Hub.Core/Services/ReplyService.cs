@@ -10,7 +10,7 @@ namespace ContactHub.Core.Services;
 
 public sealed record ReplyRequest(string Text, ChannelKind? Channel = null)
 {
-    /// <summary>Files the agent attached (e-mail only), checked against <see cref="ReplyFilePolicy"/>.</summary>
+    /// <summary>Files the agent attached (e-mail, SMS pictures, Telegram), checked against <see cref="ReplyFilePolicy"/>.</summary>
     public IReadOnlyList<FileContent> Files { get; init; } = [];
 
     /// <summary>An approved template to send instead of <see cref="Text"/> (WhatsApp outside its 24-hour window).</summary>
@@ -107,9 +107,13 @@ public sealed class ReplyService(
         return (approved.Render(template.Parameters), null);
     }
 
-    public static string OptedOutReason(OptOut optOut) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"The customer opted out of {optOut.Channel.ToString().ToUpperInvariant()} by sending \"{optOut.Keyword}\" on {optOut.OptedOutAt:yyyy-MM-dd HH:mm} UTC, so they cannot be texted (Twilio error 21610) until they send START.");
+    public static string OptedOutReason(OptOut optOut) => optOut.Keyword == OptOuts.BlockedTheBot
+        ? string.Create(
+            CultureInfo.InvariantCulture,
+            $"The customer blocked the bot on Telegram (noticed {optOut.OptedOutAt:yyyy-MM-dd HH:mm} UTC, Telegram answered 403), so replies cannot reach them until they write to the bot again.")
+        : string.Create(
+            CultureInfo.InvariantCulture,
+            $"The customer opted out of {optOut.Channel.ToString().ToUpperInvariant()} by sending \"{optOut.Keyword}\" on {optOut.OptedOutAt:yyyy-MM-dd HH:mm} UTC, so they cannot be texted (Twilio error 21610) until they send START.");
 
     /// <summary>Why the attached files cannot be sent, in a sentence for the agent naming the file; null when they can.
     /// A reply that breaks the policy is refused whole, even when the console's own check was bypassed.</summary>
@@ -127,14 +131,16 @@ public sealed class ReplyService(
         {
             return "A WhatsApp message carries one file: send each file as its own reply.";
         }
-        if (channel is not (ChannelKind.Email or ChannelKind.WhatsApp))
+        if (channel is not (ChannelKind.Email or ChannelKind.WhatsApp or ChannelKind.Telegram))
         {
-            return "Files can only be attached to e-mail, SMS and WhatsApp replies.";
+            return "Files can only be attached to e-mail, SMS, WhatsApp and Telegram replies.";
         }
         long total = 0;
         for (var i = 0; i < files.Count; i++)
         {
-            if (ReplyFilePolicy.Problem(FileNameText.Clean(files[i].FileName), files[i].Size, i, total, fileLimits.Value) is { } problem)
+            var name = FileNameText.Clean(files[i].FileName);
+            if ((ReplyFilePolicy.Problem(name, files[i].Size, i, total, fileLimits.Value)
+                ?? (channel == ChannelKind.Telegram ? ReplyFilePolicy.TelegramProblem(name, files[i].Size) : null)) is { } problem)
             {
                 return problem;
             }

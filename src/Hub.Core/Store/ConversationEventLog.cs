@@ -22,6 +22,13 @@ public static class ConversationEventKinds
 
     /// <summary>The customer sent an opt-in keyword (SMS START) after opting out.</summary>
     public const string OptedIn = "opted-in";
+
+    /// <summary>A customer who had blocked the bot (Telegram) wrote to it again, so replies may be sent again.</summary>
+    public const string Unblocked = "unblocked";
+
+    /// <summary>The customer opened the chat through a link that carries a start payload (Telegram's /start); data names the payload.</summary>
+    public const string StartPayload = "start-payload";
+
     /// <summary>A delivery report (an e-mail bounce) says an outbound message was not delivered; data names the message, code and reason.</summary>
     public const string DeliveryFailed = "delivery-failed";
 

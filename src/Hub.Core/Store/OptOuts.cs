@@ -12,6 +12,9 @@ public sealed record OptOut(ChannelKind Channel, string Address, string Keyword,
 /// </summary>
 public sealed class OptOuts(StoreConnections connections)
 {
+    /// <summary>Recorded as the keyword when a Telegram user blocked the bot (the Bot API's 403): writing to the bot again clears it.</summary>
+    public const string BlockedTheBot = "blocked the bot";
+
     public async Task RecordOptOutAsync(ChannelKind channel, string address, string keyword, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -56,5 +59,24 @@ public sealed class OptOuts(StoreConnections connections)
             """,
             new { contactId, ns = channel.IdentityNamespace(), channel = channel.ToWire() });
         return row is { } found ? new OptOut(channel, found.Address, found.Keyword, DateTimeOffset.FromUnixTimeMilliseconds(found.OptedOutAt)) : null;
+    }
+
+    /// <summary>Every opt-out standing against one of the contact's addresses, with the identity namespace it applies to.</summary>
+    public async Task<IReadOnlyList<(string Namespace, OptOut OptOut)>> ListForContactAsync(long contactId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Namespace, string Channel, string Address, string Keyword, long OptedOutAt)>(
+            """
+            SELECT i.namespace, o.channel, o.address, o.keyword, o.opted_out_at FROM opt_outs o
+            JOIN channel_identities i ON i.address = o.address
+            WHERE i.contact_id = @contactId
+            ORDER BY o.opted_out_at
+            """,
+            new { contactId });
+        // An SMS opt-out is stored under "sms" but belongs to the "phone" identity: only pairs that fit count.
+        return rows
+            .Where(r => ChannelNames.TryParse(r.Channel, out var channel) && channel.IdentityNamespace() == r.Namespace)
+            .Select(r => (r.Namespace, new OptOut(ChannelNames.Parse(r.Channel), r.Address, r.Keyword, DateTimeOffset.FromUnixTimeMilliseconds(r.OptedOutAt))))
+            .ToList();
     }
 }

@@ -19,6 +19,7 @@ internal sealed class InteractionRow
     public string? ErrorReason { get; set; }
     public long? AuthorAgentId { get; set; }
     public long CreatedAt { get; set; }
+    public long? EditedAt { get; set; }
 
     public Interaction ToInteraction() => new(
         Id,
@@ -35,6 +36,7 @@ internal sealed class InteractionRow
         Clock.FromUnixMs(CreatedAt))
     {
         ErrorReason = ErrorReason,
+        EditedAt = EditedAt is { } edited ? Clock.FromUnixMs(edited) : null,
     };
 }
 
@@ -71,6 +73,6 @@ internal sealed class ConversationRow
 
 internal static class Columns
 {
-    public const string Interaction = "id, conversation_id, contact_id, channel, direction, external_id, text, attachments_json, status, error_code, error_reason, author_agent_id, created_at";
+    public const string Interaction = "id, conversation_id, contact_id, channel, direction, external_id, text, attachments_json, status, error_code, error_reason, author_agent_id, created_at, edited_at";
     public const string Conversation = "id, contact_id, channel, state, queue, assignee_id, created_at, last_activity_at, priority, required_skills_json, rule";
 }

@@ -39,10 +39,14 @@ public sealed record InteractionDto(
         i.CreatedAt)
     {
         ErrorReason = i.ErrorReason,
+        EditedAt = i.EditedAt,
     };
 
     /// <summary>Why an outbound message failed, in words; null otherwise.</summary>
     public string? ErrorReason { get; init; }
+
+    /// <summary>When the customer last edited the message (Telegram); null when never edited.</summary>
+    public DateTimeOffset? EditedAt { get; init; }
 }
 
 public sealed record ConversationDto(

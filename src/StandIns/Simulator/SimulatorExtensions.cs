@@ -1,6 +1,7 @@
 using ContactHub.StandIns.Simulator.Calls;
 using ContactHub.StandIns.Simulator.Email;
 using ContactHub.StandIns.Simulator.WhatsApp;
+using ContactHub.StandIns.Simulator.Telegram;
 
 namespace ContactHub.StandIns.Simulator;
 
@@ -34,6 +35,11 @@ public static class SimulatorExtensions
             .Validate(o => o.IntervalSeconds > 0, "StandIn:Simulator:WhatsApp:IntervalSeconds must be positive.")
             .ValidateOnStart();
         services.AddHostedService<WhatsAppCustomerSimulator>();
+        services.AddOptions<TelegramSimulatorOptions>()
+            .BindConfiguration(TelegramSimulatorOptions.Section)
+            .Validate(o => o.IntervalSeconds > 0, "StandIn:Simulator:Telegram:IntervalSeconds must be positive.")
+            .ValidateOnStart();
+        services.AddHostedService<TelegramCustomerSimulator>();
         return services;
     }
 }
