@@ -1,5 +1,6 @@
 using ContactHub.Channels.Email;
 using ContactHub.Channels.Twilio;
+using ContactHub.Channels.WebChat;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,11 @@ public static class ChannelsExtensions
             services.AddTwilioChannel(configuration);
         }
         services.AddEmailChannel(configuration);
+        // The web chat only when a channel key is configured for the widget's script tag.
+        if (configuration[$"{WebChatOptions.Section}:ChannelKey"] is { Length: > 0 })
+        {
+            services.AddWebChatChannel(configuration);
+        }
         return services;
     }
 
@@ -25,6 +31,10 @@ public static class ChannelsExtensions
         if (endpoints.ServiceProvider.GetService<TwilioWebhookGuard>() is not null)
         {
             endpoints.MapTwilioWebhooks();
+        }
+        if (endpoints.ServiceProvider.GetService<WebChatInbox>() is not null)
+        {
+            endpoints.MapWebChat();
         }
         return endpoints;
     }

@@ -68,6 +68,8 @@ public static class HubCoreExtensions
         services.AddSingleton<InteractionSources>();
         services.AddSingleton<HubSecrets>();
         services.AddSingleton<InteractionFiles>();
+        services.AddSingleton<TypedAddresses>();
+        services.AddSingleton<ChatTranscripts>();
         services.AddSingleton<DeliveryReports>();
         services.AddSingleton<DeliveryReportIntake>();
         services.AddSingleton<UserStore>();
