@@ -33,7 +33,7 @@ public sealed partial class WebChatInbox(
     public const string PreChatSource = "webchat-prechat";
     public const string LeaveMessageSource = "webchat-leave-message";
 
-    /// <summary>The id a reply is known by once handed over; read receipts name it.</summary>
+    /// <summary>The provider id a reply is recorded under once handed over to the visitor.</summary>
     public static string ProviderIdFor(long interactionId) => "webchat-out-" + interactionId;
 
     public bool KeyMatches(string? channelKey) =>
@@ -139,12 +139,9 @@ public sealed partial class WebChatInbox(
         {
             return;
         }
-        foreach (var providerId in await transcripts.UnreadRepliesAsync(id, ChannelKind.WebChat, upToId, cancellationToken))
+        foreach (var applied in await outbox.ApplyReceiptAsync(id, ChannelKind.WebChat, upToId, status, cancellationToken))
         {
-            if (await outbox.ApplyStatusAsync(ChannelKind.WebChat, providerId, status, null, cancellationToken) is { } applied)
-            {
-                await events.PublishAsync(new InteractionStatusChanged(applied.ContactId, applied.ConversationId, applied.InteractionId, applied.Status));
-            }
+            await events.PublishAsync(new InteractionStatusChanged(applied.ContactId, applied.ConversationId, applied.InteractionId, applied.Status));
         }
     }
 

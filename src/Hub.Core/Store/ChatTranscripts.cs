@@ -37,21 +37,6 @@ public sealed class ChatTranscripts(StoreConnections connections)
         return [.. rows.Reverse().Select(r => r.ToInteraction())];
     }
 
-    /// <summary>Provider ids of replies up to <paramref name="upToId"/> the customer has not been marked as having read.</summary>
-    public async Task<IReadOnlyList<string>> UnreadRepliesAsync(long contactId, ChannelKind channel, long upToId, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var ids = await connection.QueryAsync<string>(
-            """
-            SELECT external_id FROM interactions
-            WHERE contact_id = @contactId AND channel = @channel AND direction = 'out' AND id <= @upToId
-              AND external_id IS NOT NULL AND status_rank >= 1 AND status_rank < @read
-            ORDER BY id
-            """,
-            new { contactId, channel = channel.ToWire(), upToId, read = DeliveryStatus.Rank("read") });
-        return [.. ids];
-    }
-
     /// <summary>The customer's conversation on the channel that is not resolved, if any (chat channels keep at most one).</summary>
     public async Task<long?> OpenConversationAsync(long contactId, ChannelKind channel, CancellationToken cancellationToken)
     {
