@@ -3,7 +3,7 @@
  *   <script src="https://HUB/webchat/widget.js" data-channel-key="KEY" async></script>
  * Plain JavaScript, no framework. Talks to the hub's visitor SignalR hub (/webchat/hub) with the JSON hub protocol over
  * a WebSocket, and to /webchat/api over fetch. Everything a customer or an agent wrote is put on the page with
- * textContent, never innerHTML. The UI lives in a shadow root, so the host page's CSS and the widget's cannot collide.
+ * textContent, never parsed as HTML. The UI lives in a shadow root, so the host page's CSS and the widget's cannot collide.
  */
 (function () {
   'use strict';
