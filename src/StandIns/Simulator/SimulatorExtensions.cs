@@ -1,5 +1,6 @@
 using ContactHub.StandIns.Simulator.Calls;
 using ContactHub.StandIns.Simulator.Email;
+using ContactHub.StandIns.Simulator.WebChat;
 
 namespace ContactHub.StandIns.Simulator;
 
@@ -28,6 +29,12 @@ public static class SimulatorExtensions
             .Validate(o => o.IntervalSeconds > 0 && o.MaxPatienceSeconds >= 20, "StandIn:Simulator:Calls needs a positive IntervalSeconds and MaxPatienceSeconds of at least 20.")
             .ValidateOnStart();
         services.AddHostedService<CallSimulator>();
+        services.AddOptions<WebChatSimulatorOptions>()
+            .BindConfiguration(WebChatSimulatorOptions.Section)
+            .Validate(o => !o.Enabled || o.ChannelKey.Length > 0, "StandIn:Simulator:WebChat:ChannelKey is required when enabled (the hub's WebChat:ChannelKey).")
+            .Validate(o => o.IntervalSeconds > 0 && o.VisitSeconds > 0 && o.MaxConcurrentVisitors > 0, "StandIn:Simulator:WebChat needs positive IntervalSeconds, VisitSeconds and MaxConcurrentVisitors.")
+            .ValidateOnStart();
+        services.AddHostedService<WebChatVisitorSimulator>();
         return services;
     }
 }
