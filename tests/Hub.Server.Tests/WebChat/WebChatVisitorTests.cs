@@ -32,6 +32,20 @@ public sealed class WebChatVisitorTests : IDisposable
     }
 
     [Fact]
+    public async Task WhileWaitingAVisitorIsToldTheirPlaceInLine()
+    {
+        var visitor = Visitor();
+        var (_, first) = await visitor.StartAsync("First In Line", message: "I was here first");
+        var (_, second) = await visitor.StartAsync("Second In Line", message: "Me too");
+
+        Assert.Equal("You are next in line.", first.GetProperty("status").GetProperty("text").GetString());
+        var status = second.GetProperty("status");
+        Assert.Equal("waiting", status.GetProperty("state").GetString());
+        Assert.Equal(2, status.GetProperty("position").GetInt32());
+        Assert.Equal("You are number 2 in line.", status.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task AForgedTokenIsRefusedAndStoresNothing()
     {
         var visitor = Visitor();
