@@ -55,6 +55,9 @@ public sealed partial class WebChatTwoBrowserTests() : BrowserHubTest(agents: 0)
             await item.ClickAsync();
             var inbound = agent.Locator("[data-testid=interaction][data-direction=in] .interaction-text");
             await Assertions.Expect(inbound.First).ToHaveTextAsync(question, new() { Timeout = Timeout });
+            // The pre-chat e-mail is shown as typed in, and linked to nobody.
+            await Assertions.Expect(agent.Locator("[data-testid=typed-address]")).ToContainTextAsync("grace@example.com");
+            await Assertions.Expect(agent.Locator("[data-testid=typed-address]")).ToContainTextAsync("unverified");
 
             // The agent has it on screen: the visitor sees "Read" under their message.
             await Assertions.Expect(visitor.Locator("[data-testid=webchat-receipt]")).ToContainTextAsync("Read", new() { Timeout = Timeout });
