@@ -204,14 +204,30 @@ public sealed class WebChatVisitorTests : IDisposable
     }
 
     [Fact]
-    public async Task WithNobodyLoggedInANewVisitorIsOfferedTheLeaveAMessageForm()
+    public async Task ANewVisitorGetsTheChatOnlyWhileSomeoneIsLoggedInAndTheQueueIsOpen()
     {
-        var availability = await _hub.CreateClient().GetFromJsonAsync<JsonElement>($"/webchat/api/availability?key={VisitorApi.ChannelKey}").WaitAsync(TestServers.Timeout);
+        var nobody = await AvailabilityAsync();
+        var supervisor = _hub.CreateApiClient(HubFactory.SupervisorToken);
+        var agents = await supervisor.GetFromJsonAsync<JsonElement>("/api/agents").WaitAsync(TestServers.Timeout);
+        var alice = agents.EnumerateArray().Single(a => a.GetProperty("userName").GetString() == "alice").GetProperty("id").GetInt64();
+        (await supervisor.PutAsJsonAsync($"/api/agents/{alice}/presence", new { presence = "available" }).WaitAsync(TestServers.Timeout)).EnsureSuccessStatusCode();
+        var staffed = await AvailabilityAsync();
+        var today = DateTime.UtcNow.Date;
+        var holidays = string.Join(',', new[] { -1, 0, 1 }.Select(d => $"\"{today.AddDays(d):yyyy-MM-dd}\""));
+        var closedHours = $$$"""{"displayName":"General","timeZone":"Europe/Berlin","hours":{"days":{"mon-fri":"09:00-17:00"},"holidays":[{{{holidays}}}]}}""";
+        (await _hub.CreateApiClient(HubFactory.AdminToken).PutAsync("/api/admin/queues/general", new StringContent(closedHours, System.Text.Encoding.UTF8, "application/json")).WaitAsync(TestServers.Timeout)).EnsureSuccessStatusCode();
+        var closed = await AvailabilityAsync();
 
-        Assert.False(availability.GetProperty("open").GetBoolean());
-        Assert.Contains("Leave us a message", availability.GetProperty("reason").GetString());
-        Assert.Equal("Test Support", availability.GetProperty("companyName").GetString());
+        Assert.False(nobody.GetProperty("open").GetBoolean());
+        Assert.Contains("Nobody is available", nobody.GetProperty("reason").GetString());
+        Assert.Equal("Test Support", nobody.GetProperty("companyName").GetString());
+        Assert.True(staffed.GetProperty("open").GetBoolean());
+        Assert.False(closed.GetProperty("open").GetBoolean());
+        Assert.Contains("We are closed", closed.GetProperty("reason").GetString());
     }
+
+    private async Task<JsonElement> AvailabilityAsync() =>
+        await _hub.CreateClient().GetFromJsonAsync<JsonElement>($"/webchat/api/availability?key={VisitorApi.ChannelKey}").WaitAsync(TestServers.Timeout);
 
     [Fact]
     public async Task TheDemoPageEmbedsTheWidgetWithTheConfiguredKey()
