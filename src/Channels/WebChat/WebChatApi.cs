@@ -131,14 +131,14 @@ public static class WebChatApi
         return ack.Error is { } error ? Problem(status, error) : TypedResults.Json(ack, WebChatJsonContext.Default.SendAck);
     }
 
-    private static async Task<IResult> LeaveMessageAsync(HttpContext context, WebChatInbox inbox, CancellationToken cancellationToken)
+    private static async Task<IResult> LeaveMessageAsync(HttpContext context, LeftMessages leftMessages, CancellationToken cancellationToken)
     {
         var (request, refusal) = await ReadJsonAsync(context.Request, WebChatJsonContext.Default.LeaveMessageRequest, cancellationToken);
         if (request is null)
         {
             return refusal!;
         }
-        var outcome = await inbox.LeaveMessageAsync(request, RemoteAddress(context), cancellationToken);
+        var outcome = await leftMessages.LeaveMessageAsync(request, RemoteAddress(context), cancellationToken);
         return outcome.Value is { } ack
             ? TypedResults.Json(ack, WebChatJsonContext.Default.SendAck, statusCode: StatusCodes.Status202Accepted)
             : Problem(outcome.Status, outcome.Problem!);

@@ -35,6 +35,7 @@ public static class WebChatChannelExtensions
         services.AddSingleton<VisitorOrigins>();
         services.AddSingleton<WebChatQueue>();
         services.AddSingleton<WebChatInbox>();
+        services.AddSingleton<LeftMessages>();
         services.AddSingleton<WebChatSender>();
         services.AddTransient<IChannelSender>(sp => sp.GetRequiredService<WebChatSender>());
         services.AddHostedService<WebChatRelay>();

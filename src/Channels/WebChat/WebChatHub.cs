@@ -74,7 +74,7 @@ public sealed class WebChatHub(WebChatInbox inbox, VisitorTokens tokens, Visitor
     public async Task Typing()
     {
         var now = time.GetUtcNow();
-        if (Current() is null || Context.Items[ConversationItem] is not long conversationId
+        if (Current() is null || !Context.Items.TryGetValue(ConversationItem, out var followed) || followed is not long conversationId
             || (Context.Items.TryGetValue(TypedAtItem, out var last) && last is DateTimeOffset at && now - at < TypingInterval))
         {
             return;

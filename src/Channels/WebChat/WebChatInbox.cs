@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ContactHub.Core.Domain;
 using ContactHub.Core.Events;
 using ContactHub.Core.Files;
@@ -31,13 +30,11 @@ public sealed partial class WebChatInbox(
     ILogger<WebChatInbox> logger)
 {
     public const string PreChatSource = "webchat-prechat";
-    public const string LeaveMessageSource = "webchat-leave-message";
 
     /// <summary>The provider id a reply is recorded under once handed over to the visitor.</summary>
     public static string ProviderIdFor(long interactionId) => "webchat-out-" + interactionId;
 
-    public bool KeyMatches(string? channelKey) =>
-        channelKey is { Length: > 0 } && channelKey.Length <= 200 && string.Equals(channelKey, options.Value.ChannelKey, StringComparison.Ordinal);
+    public bool KeyMatches(string? channelKey) => VisitorInput.KeyMatches(channelKey, options.Value);
 
     public async Task<Availability> AvailabilityAsync()
     {
@@ -55,7 +52,7 @@ public sealed partial class WebChatInbox(
         var name = request.Name?.Trim() ?? "";
         var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
         var message = request.Message?.Trim() ?? "";
-        if ((NameProblem(name) ?? EmailProblem(email, required: false) ?? (message.Length > 0 ? TextProblem(message) ?? IdProblem(request.MessageId) : null)) is { } problem)
+        if ((VisitorInput.NameProblem(name, options.Value) ?? VisitorInput.EmailProblem(email, required: false) ?? (message.Length > 0 ? VisitorInput.TextProblem(message, options.Value) ?? VisitorInput.IdProblem(request.MessageId) : null)) is { } problem)
         {
             return VisitorOutcome<SessionResponse>.Refused(StatusCodes.Status400BadRequest, problem);
         }
@@ -77,7 +74,7 @@ public sealed partial class WebChatInbox(
     public async Task<(SendAck Ack, long? ConversationId, int Status)> PostAsync(Visitor visitor, string? messageId, string? text, CancellationToken cancellationToken)
     {
         var trimmed = text?.Trim() ?? "";
-        if ((IdProblem(messageId) ?? (trimmed.Length == 0 ? "Please type a message." : TextProblem(trimmed))) is { } problem)
+        if ((VisitorInput.IdProblem(messageId) ?? (trimmed.Length == 0 ? "Please type a message." : VisitorInput.TextProblem(trimmed, options.Value))) is { } problem)
         {
             return (new SendAck(null, messageId, null, problem), null, StatusCodes.Status400BadRequest);
         }
@@ -91,7 +88,7 @@ public sealed partial class WebChatInbox(
 
     public async Task<(SendAck Ack, long? ConversationId, int Status)> UploadAsync(Visitor visitor, string? messageId, string? fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        if (IdProblem(messageId) is { } idProblem)
+        if (VisitorInput.IdProblem(messageId) is { } idProblem)
         {
             return (new SendAck(null, messageId, null, idProblem), null, StatusCodes.Status400BadRequest);
         }
@@ -147,39 +144,6 @@ public sealed partial class WebChatInbox(
 
     public Task TypingAsync(long conversationId) => events.PublishAsync(new CustomerTyping(conversationId));
 
-    /// <summary>
-    /// The leave-a-message form: stored as an e-mail from the typed address, so the agent's answer goes out by e-mail.
-    /// The address is recorded as typed in; it never links the visitor's chat to the contact that owns the address.
-    /// </summary>
-    public async Task<VisitorOutcome<SendAck>> LeaveMessageAsync(LeaveMessageRequest request, string remoteAddress, CancellationToken cancellationToken)
-    {
-        if (!KeyMatches(request.ChannelKey))
-        {
-            return VisitorOutcome<SendAck>.Refused(StatusCodes.Status403Forbidden, "This chat is not set up for this site (unknown channel key).");
-        }
-        var name = request.Name?.Trim() ?? "";
-        var email = request.Email?.Trim();
-        var message = request.Message?.Trim() ?? "";
-        if ((NameProblem(name) ?? EmailProblem(email, required: true) ?? (message.Length == 0 ? "Please write your message." : TextProblem(message)) ?? IdProblem(request.MessageId)) is { } problem)
-        {
-            return VisitorOutcome<SendAck>.Refused(StatusCodes.Status400BadRequest, problem);
-        }
-        if (limits.RetryAfter(VisitorLimit.Session, remoteAddress) is { } wait)
-        {
-            return VisitorOutcome<SendAck>.Refused(StatusCodes.Status429TooManyRequests, VisitorRateLimits.Refusal(VisitorLimit.Session, wait));
-        }
-        var address = email!.ToLowerInvariant();
-        var externalId = "webchat-leave:" + request.MessageId;
-        var interaction = new InboundInteraction(ChannelKind.Email, address, externalId, message, [], time.GetUtcNow(), name) { ThreadKey = externalId };
-        var result = await pipeline.AcceptAsync(interaction, cancellationToken);
-        if (!result.IsDuplicate)
-        {
-            await typedAddresses.RecordAsync(result.ContactId, ChannelKind.Email, address, LeaveMessageSource, cancellationToken);
-            LogMessageLeft(result.ConversationId);
-        }
-        return VisitorOutcome<SendAck>.Ok(new SendAck(result.InteractionId, request.MessageId, time.GetUtcNow()));
-    }
-
     private async Task<AppendResult> AppendAsync(Visitor visitor, string messageId, string? text, IReadOnlyList<FileContent> files, CancellationToken cancellationToken)
     {
         // Namespaced by visitor: ids come from browsers, and one visitor's id must never collide with another's.
@@ -209,28 +173,6 @@ public sealed partial class WebChatInbox(
             [.. interaction.Attachments.Select(a => new ChatFile(a.FileName ?? "file", a.ContentType ?? MediaTypes.OctetStream, a.Size))]);
     }
 
-    private string? NameProblem(string name) =>
-        name.Length == 0 ? "Please tell us your name."
-        : name.Length > options.Value.MaxNameLength ? $"Please keep your name under {options.Value.MaxNameLength} characters."
-        : null;
-
-    private static string? EmailProblem(string? email, bool required) =>
-        email is null or "" ? (required ? "Please give your e-mail address, so we can answer you." : null)
-        : EmailAddress.IsValid(email) ? null
-        : "That e-mail address does not look right.";
-
-    private string? TextProblem(string text) =>
-        text.Length > options.Value.MaxMessageLength ? $"Messages can be at most {options.Value.MaxMessageLength} characters." : null;
-
-    private static string? IdProblem(string? messageId) =>
-        messageId is not null && MessageId().IsMatch(messageId) ? null : "Each message needs a messageId of 8 to 100 letters, digits, '-' or '_'.";
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{8,100}$")]
-    private static partial Regex MessageId();
-
     [LoggerMessage(EventId = 7601, Level = LogLevel.Information, Message = "Web chat visitor {VisitorId} started a session")]
     private partial void LogSessionStarted(string visitorId);
-
-    [LoggerMessage(EventId = 7602, Level = LogLevel.Information, Message = "Web chat visitor left a message: e-mail conversation {ConversationId}")]
-    private partial void LogMessageLeft(long conversationId);
 }

@@ -1,7 +1,6 @@
 using ContactHub.Core.Domain;
 using ContactHub.Core.Events;
 using ContactHub.Core.Outbound;
-using Microsoft.Extensions.Options;
 
 namespace ContactHub.Channels.WebChat;
 
@@ -11,7 +10,7 @@ namespace ContactHub.Channels.WebChat;
 /// transcript when they come back, which lists exactly the replies handed over here. Replies to one visitor are paced
 /// (<see cref="WebChatOptions.RepliesPerSecond"/>): past the pace the outbox retries them later, in order.
 /// </summary>
-public sealed class WebChatSender(IHubEventBus events, VisitorRateLimits limits, TimeProvider time, IOptions<WebChatOptions> options) : IChannelSender
+public sealed class WebChatSender(IHubEventBus events, VisitorRateLimits limits, TimeProvider time) : IChannelSender
 {
     public ChannelKind Channel => ChannelKind.WebChat;
 
@@ -24,10 +23,6 @@ public sealed class WebChatSender(IHubEventBus events, VisitorRateLimits limits,
         if (message.Text is not { Length: > 0 } text)
         {
             return new SendRejected("empty", "Web chat replies carry text; files cannot be sent to a visitor.");
-        }
-        if (text.Length > options.Value.MaxMessageLength * 4)
-        {
-            return new SendRejected("too-long", "The reply is too long for the chat window.");
         }
         if (limits.RetryAfter(VisitorLimit.Reply, message.ToAddress) is { } wait)
         {
