@@ -165,7 +165,8 @@
     close: 'M6 6l12 12M18 6L6 18',
     attach: 'M16.5 6.5l-7.8 7.8a2 2 0 0 0 2.8 2.8l7.8-7.8a4 4 0 0 0-5.7-5.7L5.8 11.4a6 6 0 0 0 8.5 8.5l6.2-6.2',
     send: 'M4 12l16-8-6 16-2-7z',
-    file: 'M6 3h8l4 4v14H6z M14 3v4h4'
+    file: 'M6 3h8l4 4v14H6z M14 3v4h4',
+    down: 'M6 9l6 6 6-6'
   };
   function time(at) {
     var date = new Date(at);
@@ -189,7 +190,10 @@
 
   var unread = 0;
   var badge = el('span', { class: 'badge', 'data-testid': 'webchat-unread', hidden: '' });
-  var launcher = el('button', { type: 'button', class: 'launcher', 'data-testid': 'webchat-launcher', 'aria-label': 'Chat with us', 'aria-expanded': 'false' }, [icon(ICONS.chat, 28), badge]);
+  var chatIcon = icon(ICONS.chat, 28);
+  var downIcon = icon(ICONS.down, 28);
+  downIcon.style.display = 'none';
+  var launcher = el('button', { type: 'button', class: 'launcher', 'data-testid': 'webchat-launcher', 'aria-label': 'Chat with us', 'aria-expanded': 'false' }, [chatIcon, downIcon, badge]);
   var avatar = el('span', { class: 'avatar', 'aria-hidden': 'true' });
   var title = el('span', { class: 'title', 'data-testid': 'webchat-company' });
   var statusLine = el('span', { class: 'status', 'data-testid': 'webchat-status', role: 'status' });
@@ -572,6 +576,8 @@
     panel.hidden = !open;
     launcher.setAttribute('aria-expanded', String(open));
     launcher.classList.toggle('open', open);
+    chatIcon.style.display = open ? 'none' : '';
+    downIcon.style.display = open ? '' : 'none';
     if (open) {
       unread = 0;
       badge.hidden = true;
@@ -581,6 +587,9 @@
   }
   launcher.addEventListener('click', function () { togglePanel(panel.hidden); });
   closeButton.addEventListener('click', function () { togglePanel(false); });
+  panel.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') { togglePanel(false); launcher.focus(); }
+  });
   document.addEventListener('visibilitychange', markSeen);
 
   function mount() {
