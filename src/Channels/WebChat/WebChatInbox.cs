@@ -12,7 +12,7 @@ namespace ContactHub.Channels.WebChat;
 
 /// <summary>
 /// Everything a visitor can do, whichever way they arrive (the SignalR hub or the HTTP API): start a chat, write, upload,
-/// read their transcript back, say what they have seen, leave a message. Messages go through the one
+/// read their transcript back, say what they have seen (leaving a message is <see cref="LeftMessages"/>). Messages go through the one
 /// <see cref="InboundPipeline"/>, so the visitor is answered only once their message is durable.
 /// </summary>
 public sealed partial class WebChatInbox(
