@@ -87,6 +87,10 @@ export StandIn__Simulator__WhatsApp__Enabled=true StandIn__Simulator__WhatsApp__
 # Telegram customers write to the bot through the Bot API stand-in; some share an SMS customer's phone number.
 export StandIn__Telegram__BotToken="$telegram_token"
 export StandIn__Simulator__Telegram__Enabled=true StandIn__Simulator__Telegram__IntervalSeconds="${CONTACTHUB_DEMO_TELEGRAM_INTERVAL:-12}"
+# Web chat visitors: pre-chat form, then the visitor SignalR hub as the widget uses it; nobody available = leave a message.
+webchat_key="demo-webchat-key"
+export StandIn__Simulator__WebChat__Enabled=true StandIn__Simulator__WebChat__ChannelKey="$webchat_key"
+export StandIn__Simulator__WebChat__IntervalSeconds="${CONTACTHUB_DEMO_CHAT_INTERVAL:-45}"
 # Started from their own folders so each finds its appsettings.json.
 (cd "$root/src/StandIns/bin/Release/net9.0/linux-x64" && exec ./ContactHub.StandIns --urls "$standin_url") >"$run/standins.log" 2>&1 &
 pids+=($!)
@@ -110,6 +114,7 @@ pids+=($!)
     export Email__Smtp__Host=127.0.0.1 Email__Smtp__Port="$smtp_port" Email__Smtp__Security=StartTls
     export Email__Smtp__UserName=contacthub Email__Smtp__Password="$smtp_password" Email__Smtp__TrustedCertificateFile="$run/smtp/cert.pem"
     export Email__Smtp__From="$support_address" Email__Smtp__FromName="Acme Support"
+    export WebChat__ChannelKey="$webchat_key" WebChat__CompanyName="Acme Support"
     export Seed__Users__0__UserName=agent Seed__Users__0__DisplayName="Avery Agent" Seed__Users__0__Role=agent Seed__Users__0__Password="$agent_password"
     export Seed__Users__1__UserName=supervisor Seed__Users__1__DisplayName="Sam Supervisor" Seed__Users__1__Role=supervisor Seed__Users__1__Password="$supervisor_password"
     export Seed__Users__2__UserName=admin Seed__Users__2__DisplayName="Ada Admin" Seed__Users__2__Role=admin Seed__Users__2__Password="$admin_password"
@@ -136,6 +141,8 @@ cat <<INFO
   Go "Available" and simulated customers' SMS, Telegram messages and e-mails arrive as offers within seconds.
   E-mail customers write to $support_address (Dovecot IMAP on 127.0.0.1:$imap_port) and answer your replies;
   mail to gone@example.org comes back as a bounce.
+  Web chat: open $hub_url/webchat/demo (a demo shop with the widget) and chat with yourself in the console;
+  simulated visitors chat there too.
   REST API:  curl -H "Authorization: Bearer $api_token" "$hub_url/api/agents"
   Sent SMS (Twilio stand-in): $standin_url/_standin/messages
   WhatsApp customers write through the Graph stand-in (+1 555-555-0123 and -0145 also text by SMS: one timeline);

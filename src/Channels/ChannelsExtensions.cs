@@ -2,6 +2,7 @@ using ContactHub.Channels.Email;
 using ContactHub.Channels.Telegram;
 using ContactHub.Channels.Twilio;
 using ContactHub.Channels.WhatsApp;
+using ContactHub.Channels.WebChat;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,11 @@ public static class ChannelsExtensions
         {
             services.AddTelegramChannel(configuration);
         }
+        // The web chat only when a channel key is configured for the widget's script tag.
+        if (configuration[$"{WebChatOptions.Section}:ChannelKey"] is { Length: > 0 })
+        {
+            services.AddWebChatChannel(configuration);
+        }
         return services;
     }
 
@@ -44,6 +50,10 @@ public static class ChannelsExtensions
         if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(TelegramUpdateHandler)) == true)
         {
             endpoints.MapTelegramWebhook();
+        }
+        if (endpoints.ServiceProvider.GetService<WebChatInbox>() is not null)
+        {
+            endpoints.MapWebChat();
         }
         return endpoints;
     }

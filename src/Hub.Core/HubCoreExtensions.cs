@@ -72,6 +72,8 @@ public static class HubCoreExtensions
         services.AddSingleton<HubSecrets>();
         services.AddSingleton<InteractionFiles>();
         services.TryAddSingleton<IMessageTemplates, NoMessageTemplates>();
+        services.AddSingleton<TypedAddresses>();
+        services.AddSingleton<ChatTranscripts>();
         services.AddSingleton<DeliveryReports>();
         services.AddSingleton<DeliveryReportIntake>();
         services.AddSingleton<UserStore>();

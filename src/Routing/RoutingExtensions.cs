@@ -27,11 +27,12 @@ public static class RoutingExtensions
         services.AddSingleton(sp => new RoutingKeys(sp.GetRequiredService<IOptions<RoutingOptions>>().Value.KeyPrefix));
         services.AddSingleton<RedisEventBus>();
         services.AddSingleton<IHubEventBus>(sp => sp.GetRequiredService<RedisEventBus>());
-        // One router behind the three contracts: the offer cycle, its control operations and the live metrics.
+        // One router behind the contracts: the offer cycle, its control operations, the live metrics and queue places.
         services.AddSingleton<RedisRouter>();
         services.AddSingleton<IRouter>(sp => sp.GetRequiredService<RedisRouter>());
         services.AddSingleton<IRouterControl>(sp => sp.GetRequiredService<RedisRouter>());
         services.AddSingleton<IQueueMetrics>(sp => sp.GetRequiredService<RedisRouter>());
+        services.AddSingleton<IQueuePositions>(sp => sp.GetRequiredService<RedisRouter>());
         services.AddHealthChecks().AddCheck<RedisHealthCheck>(RedisHealthCheck.Name, tags: [RedisHealthCheck.ReadyTag]);
         return services;
     }

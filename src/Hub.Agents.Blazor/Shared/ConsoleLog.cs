@@ -19,4 +19,7 @@ internal static partial class ConsoleLog
 
     [LoggerMessage(EventId = 6005, Level = LogLevel.Warning, Message = "A file picked for a reply in conversation {ConversationId} could not be read")]
     public static partial void FileReadFailed(ILogger logger, long conversationId, Exception error);
+
+    [LoggerMessage(EventId = 6006, Level = LogLevel.Debug, Message = "A typing or seen signal for conversation {ConversationId} was not published")]
+    public static partial void TypingSignalFailed(ILogger logger, long conversationId, Exception error);
 }

@@ -12,6 +12,10 @@ namespace ContactHub.Core.Events;
 [JsonDerivedType(typeof(ConversationStateChanged), "state")]
 [JsonDerivedType(typeof(AgentPresenceChanged), "presence")]
 [JsonDerivedType(typeof(ContactsMerged), "contacts-merged")]
+[JsonDerivedType(typeof(CustomerTyping), "customer-typing")]
+[JsonDerivedType(typeof(AgentTyping), "agent-typing")]
+[JsonDerivedType(typeof(AgentSeen), "agent-seen")]
+[JsonDerivedType(typeof(LiveReplyReady), "live-reply")]
 public abstract record HubEvent;
 
 public sealed record InteractionAppended(long ContactId, long ConversationId, long InteractionId, long? AssigneeId) : HubEvent;
@@ -30,3 +34,19 @@ public sealed record ConversationStateChanged(long ConversationId, long ContactI
 public sealed record ContactsMerged(long SurvivorId, long MergedId) : HubEvent;
 
 public sealed record AgentPresenceChanged(long AgentId, string Presence) : HubEvent;
+
+/// <summary>A live-chat customer is typing in the conversation (throttled by the channel): the agent's view shows it for a few seconds.</summary>
+public sealed record CustomerTyping(long ConversationId) : HubEvent;
+
+/// <summary>The agent is typing a reply (throttled by the console): a live-chat customer sees it for a few seconds.</summary>
+public sealed record AgentTyping(long ConversationId, long AgentId) : HubEvent;
+
+/// <summary>The agent has the conversation on screen with every customer message up to <paramref name="UpToInteractionId"/>.</summary>
+public sealed record AgentSeen(long ConversationId, long UpToInteractionId) : HubEvent;
+
+/// <summary>
+/// A reply for a customer connected live (web chat) was handed to its channel: whichever node holds the customer's
+/// connection pushes it, so the bus is the only fan-out between nodes.
+/// </summary>
+/// <param name="CustomerAddress">The customer's address on the channel (the web chat visitor id).</param>
+public sealed record LiveReplyReady(string CustomerAddress, long ConversationId, long InteractionId, string? Text, DateTimeOffset At) : HubEvent;

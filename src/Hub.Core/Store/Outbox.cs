@@ -189,6 +189,42 @@ public sealed class Outbox(StoreConnections connections, TimeProvider time)
     }
 
     /// <summary>
+    /// Receipts from a channel that is its own provider (the web chat: the visitor's widget says what arrived and what
+    /// they read): moves the customer's replies up to <paramref name="upToId"/> forward to <paramref name="status"/>.
+    /// A reply still being handed over counts, since the receipt can beat the sender's own record of the hand-over;
+    /// that record keeps the further status. Replies that failed, or never left the outbox, are left alone.
+    /// </summary>
+    public async Task<IReadOnlyList<StatusApplied>> ApplyReceiptAsync(long contactId, ChannelKind channel, long upToId, string status, CancellationToken cancellationToken)
+    {
+        var rank = DeliveryStatus.Rank(status);
+        if (rank < 0)
+        {
+            return [];
+        }
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var applied = await connection.QueryAsync<StatusApplied>(
+            """
+            UPDATE interactions SET status = @status, status_rank = @rank, updated_at = @now
+            WHERE contact_id = @contactId AND channel = @channel AND direction = 'out' AND id <= @upToId AND status_rank < @rank
+              AND status NOT IN (@failed, @interrupted)
+              AND (status_rank >= 1 OR EXISTS (SELECT 1 FROM outbox o WHERE o.interaction_id = interactions.id AND o.state = 'sending'))
+            RETURNING id AS interactionid, conversation_id AS conversationid, contact_id AS contactid, status
+            """,
+            new
+            {
+                contactId,
+                channel = channel.ToWire(),
+                upToId,
+                status,
+                rank,
+                failed = DeliveryStatus.Failed,
+                interrupted = DeliveryStatus.Interrupted,
+                now = time.GetUtcNow().ToUnixTimeMilliseconds(),
+            });
+        return [.. applied];
+    }
+
+    /// <summary>
     /// A provider's status callback; null when the status would move the message backwards or the message is not
     /// known yet. One about a message whose provider id is not recorded yet (the callback beat the send's API
     /// response) is kept and applied when <see cref="RecordAcceptedAsync"/> records the id.

@@ -51,6 +51,9 @@ public static class SecurityExtensions
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
         services.AddCascadingAuthenticationState();
 
+        // No policy of its own: channels that serve other sites' pages (the web chat) add theirs.
+        services.AddCors();
+
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -64,6 +67,8 @@ public static class SecurityExtensions
 
     public static void UseHubSecurity(this WebApplication app)
     {
+        // Only endpoints that name a policy answer cross-origin requests (the web chat's visitor API).
+        app.UseCors();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

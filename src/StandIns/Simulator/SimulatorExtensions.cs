@@ -2,6 +2,7 @@ using ContactHub.StandIns.Simulator.Calls;
 using ContactHub.StandIns.Simulator.Email;
 using ContactHub.StandIns.Simulator.WhatsApp;
 using ContactHub.StandIns.Simulator.Telegram;
+using ContactHub.StandIns.Simulator.WebChat;
 
 namespace ContactHub.StandIns.Simulator;
 
@@ -40,6 +41,12 @@ public static class SimulatorExtensions
             .Validate(o => o.IntervalSeconds > 0, "StandIn:Simulator:Telegram:IntervalSeconds must be positive.")
             .ValidateOnStart();
         services.AddHostedService<TelegramCustomerSimulator>();
+        services.AddOptions<WebChatSimulatorOptions>()
+            .BindConfiguration(WebChatSimulatorOptions.Section)
+            .Validate(o => !o.Enabled || o.ChannelKey.Length > 0, "StandIn:Simulator:WebChat:ChannelKey is required when enabled (the hub's WebChat:ChannelKey).")
+            .Validate(o => o.IntervalSeconds > 0 && o.VisitSeconds > 0 && o.MaxConcurrentVisitors > 0, "StandIn:Simulator:WebChat needs positive IntervalSeconds, VisitSeconds and MaxConcurrentVisitors.")
+            .ValidateOnStart();
+        services.AddHostedService<WebChatVisitorSimulator>();
         return services;
     }
 }

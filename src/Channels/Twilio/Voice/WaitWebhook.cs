@@ -1,5 +1,5 @@
-using System.Globalization;
 using ContactHub.Core.Config;
+using ContactHub.Core.Routing;
 using ContactHub.Core.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -35,7 +35,7 @@ public static class WaitWebhook
         var twiml = new Twiml();
         if (VoiceForm.Seconds(form, "QueuePosition") is { } position and > 0)
         {
-            twiml.Say(Announcement(position, VoiceForm.Seconds(form, "AvgQueueTime")), voice.Language);
+            twiml.Say(WaitAnnouncement.Text(position, VoiceForm.Seconds(form, "AvgQueueTime")), voice.Language);
         }
         return IncomingCallWebhook.Answer(twiml.Play(voice.HoldMusicUrl));
     }
@@ -54,18 +54,4 @@ public static class WaitWebhook
 
     /// <param name="voicemailAfterSeconds">The queue's maximum wait; 0 = callers wait as long as it takes.</param>
     public static bool MustLeave(int waitedSeconds, int voicemailAfterSeconds) => voicemailAfterSeconds > 0 && waitedSeconds >= voicemailAfterSeconds;
-
-    /// <param name="averageWaitSeconds">Twilio's average time in this queue; the estimate for the caller's position.</param>
-    public static string Announcement(int position, int? averageWaitSeconds)
-    {
-        var place = position == 1 ? "You are next in line." : string.Create(CultureInfo.InvariantCulture, $"You are number {position} in line.");
-        if (averageWaitSeconds is not { } average || average <= 0)
-        {
-            return place;
-        }
-        var minutes = (int)Math.Ceiling(average / 60.0);
-        return minutes <= 1
-            ? place + " The expected wait is about one minute."
-            : place + string.Create(CultureInfo.InvariantCulture, $" The expected wait is about {minutes} minutes.");
-    }
 }
