@@ -147,7 +147,12 @@ public sealed partial class WebChatInbox(
     private async Task<AppendResult> AppendAsync(Visitor visitor, string messageId, string? text, IReadOnlyList<FileContent> files, CancellationToken cancellationToken)
     {
         // Namespaced by visitor: ids come from browsers, and one visitor's id must never collide with another's.
-        var interaction = new InboundInteraction(ChannelKind.WebChat, visitor.Id, ExternalIdFor(visitor, messageId), text, [], time.GetUtcNow(), visitor.Name) { Files = files };
+        // The typed e-mail is no proof: a contact that owns it becomes a merge suggestion for the agent, never a join.
+        var interaction = new InboundInteraction(ChannelKind.WebChat, visitor.Id, ExternalIdFor(visitor, messageId), text, [], time.GetUtcNow(), visitor.Name)
+        {
+            Files = files,
+            ClaimedEmail = visitor.Email?.ToLowerInvariant(),
+        };
         var result = await pipeline.AcceptAsync(interaction, cancellationToken);
         if (!result.IsDuplicate && result.OpenedConversation && visitor.Email is { } email)
         {

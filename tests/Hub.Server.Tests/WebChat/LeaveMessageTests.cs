@@ -51,6 +51,23 @@ public sealed class LeaveMessageTests() : RealMailboxHubTest(VisitorApi.Settings
     }
 
     [Fact]
+    public async Task AVisitorTypingAKnownCustomersAddressIsSuggestedForAMergeNeverJoined()
+    {
+        var address = $"known-{Id}@example.org";
+        await new VisitorApi(Hub.CreateClient()).LeaveMessageAsync("Kari Known", address, "My first message, by e-mail.");
+        await WaitForTimelineAsync(address, t => t.Count == 1);
+        var api = Hub.CreateApiClient();
+        var mailContact = Assert.Single((await api.GetFromJsonAsync<List<ContactSummary>>($"/api/contacts?q={Uri.EscapeDataString(address)}").WaitAsync(TestServers.Timeout))!).Id;
+
+        await new VisitorApi(Hub.CreateClient()).StartTokenAsync("Kim", address, "Now on the web chat");
+
+        var chat = Assert.Single((await api.GetFromJsonAsync<List<ContactSummary>>("/api/contacts?q=Kim").WaitAsync(TestServers.Timeout))!, c => c.Identities.Any(i => i.Channel == "webchat"));
+        Assert.NotEqual(mailContact, chat.Id);
+        var suggestion = Assert.Single((await api.GetFromJsonAsync<List<MergeSuggestionDto>>($"/api/contacts/{chat.Id}/merge-suggestions").WaitAsync(TestServers.Timeout))!);
+        Assert.Equal((mailContact, "same-typed-email"), (suggestion.CandidateId, suggestion.Reason));
+    }
+
+    [Fact]
     public async Task ALeaveMessageFormWithoutAValidAddressIsRefused()
     {
         var (status, body) = await new VisitorApi(Hub.CreateClient()).LeaveMessageAsync("No Address", null, "Hello?");
