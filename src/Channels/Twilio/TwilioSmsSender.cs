@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using ContactHub.Channels.Http;
 using ContactHub.Core;
 using ContactHub.Core.Domain;
 using ContactHub.Core.Files;
@@ -99,7 +100,7 @@ public sealed class TwilioSmsSender(
         var reason = error?.Message ?? response.ReasonPhrase ?? "no reason given";
         if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
         {
-            return new SendDeferred($"Twilio answered {(int)response.StatusCode}: {reason}", RetryAfter(response));
+            return new SendDeferred($"Twilio answered {(int)response.StatusCode}: {reason}", RetryAfterHeader.Wait(response, time.GetUtcNow()));
         }
         var code = error is { Code: > 0 } ? error.Code.ToString(CultureInfo.InvariantCulture) : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
         return new SendRejected(code, reason) { RecipientOptedOut = code == UnsubscribedRecipientCode };
@@ -120,21 +121,6 @@ public sealed class TwilioSmsSender(
             // Not JSON at all (a proxy's HTML error page): the status code alone decides.
             return default;
         }
-    }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta;
-        }
-        if (header?.Date is { } date)
-        {
-            var wait = date - time.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        }
-        return null;
     }
 
     private void Log(long interactionId, SendResult result)

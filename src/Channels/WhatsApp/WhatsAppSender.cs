@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ContactHub.Channels.Http;
 using ContactHub.Core.Domain;
 using ContactHub.Core.Outbound;
 using ContactHub.Core.Store;
@@ -180,11 +181,11 @@ public sealed class WhatsAppSender(
         var error = WhatsAppGraphError.TryParse(body);
         if (error is { IsRateLimit: true } || response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            return new SendDeferred($"WhatsApp rate limit ({error?.CodeText ?? "429"}): {error?.Message ?? "too many requests"}", RetryAfter(response) ?? options.Value.RateLimitRetryDelay);
+            return new SendDeferred($"WhatsApp rate limit ({error?.CodeText ?? "429"}): {error?.Message ?? "too many requests"}", RetryAfterHeader.Wait(response, time.GetUtcNow()) ?? options.Value.RateLimitRetryDelay);
         }
         if (status >= 500)
         {
-            return new SendDeferred($"WhatsApp answered {status}: {error?.Message ?? response.ReasonPhrase ?? "server error"}", RetryAfter(response));
+            return new SendDeferred($"WhatsApp answered {status}: {error?.Message ?? response.ReasonPhrase ?? "server error"}", RetryAfterHeader.Wait(response, time.GetUtcNow()));
         }
         return error is null
             ? new SendRejected(status.ToString(System.Globalization.CultureInfo.InvariantCulture), $"WhatsApp answered {status} {response.ReasonPhrase}.")
@@ -228,21 +229,6 @@ public sealed class WhatsAppSender(
         {
             return null;
         }
-    }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta;
-        }
-        if (header?.Date is { } date)
-        {
-            var wait = date - time.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        }
-        return null;
     }
 
     private void Log(long interactionId, SendResult result)
