@@ -12,6 +12,11 @@ public static class RedisConnection
     {
         var options = ConfigurationOptions.Parse(string.IsNullOrWhiteSpace(configuration) ? DefaultConfiguration : configuration);
         options.AbortOnConnectFail = false;
+        // The few synchronous calls (the event bus's subscribe) must not fail a start on a busy machine after 1 s.
+        if (!(configuration ?? "").Contains("syncTimeout", StringComparison.OrdinalIgnoreCase))
+        {
+            options.SyncTimeout = 5000;
+        }
         return ConnectionMultiplexer.Connect(options);
     }
 }

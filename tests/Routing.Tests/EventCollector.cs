@@ -22,6 +22,17 @@ internal sealed class EventCollector
         }
     }
 
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return events.Count;
+            }
+        }
+    }
+
     public Task<HubEvent[]> WaitForAsync(int count)
     {
         lock (gate)

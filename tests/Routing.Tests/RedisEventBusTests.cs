@@ -89,6 +89,7 @@ public sealed class RedisEventBusTests : IDisposable
             new ConversationAssigned(4, 2, 1),
             new ConversationStateChanged(2, 1, "resolved"),
             new AgentPresenceChanged(4, "away"),
+            new ContactsMerged(1, 9),
         ];
         var collector = new EventCollector();
         using var subscription = here.Subscribe(collector.Add);
@@ -99,6 +100,60 @@ public sealed class RedisEventBusTests : IDisposable
         }
 
         Assert.Equal(sent, await collector.WaitForAsync(sent.Length));
+    }
+
+    [Fact]
+    public async Task ASubscriberThatStartsWhileRedisIsDownHearsEventsOnceRedisIsUp()
+    {
+        var port = FreePort();
+        using var early = RedisConnection.Connect($"127.0.0.1:{port},connectTimeout=500");
+        using var bus = new RedisEventBus(early, new RoutingKeys(prefix), NullLogger<RedisEventBus>.Instance);
+        var collector = new EventCollector();
+
+        using var subscription = bus.Subscribe(collector.Add);
+        using var redis = System.Diagnostics.Process.Start("redis-server", $"--bind 127.0.0.1 --port {port} --save \"\" --appendonly no")!;
+        try
+        {
+            using var publisherConnection = await WaitForRedisAsync(port);
+            using var publisher = new RedisEventBus(publisherConnection, new RoutingKeys(prefix), NullLogger<RedisEventBus>.Instance);
+            var sent = new AgentPresenceChanged(7, "available");
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (collector.Count == 0 && DateTime.UtcNow < deadline)
+            {
+                await publisher.PublishAsync(sent).WithTimeout();
+                await Task.Delay(200);
+            }
+            Assert.Equal(sent, (await collector.WaitForAsync(1))[0]);
+        }
+        finally
+        {
+            redis.Kill();
+            await redis.WaitForExitAsync().WithTimeout();
+        }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static async Task<StackExchange.Redis.ConnectionMultiplexer> WaitForRedisAsync(int port)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},abortConnect=false,connectTimeout=500");
+            if (connection.IsConnected || DateTime.UtcNow > deadline)
+            {
+                return connection;
+            }
+            connection.Dispose();
+            await Task.Delay(200);
+        }
     }
 
     public void Dispose()
