@@ -90,6 +90,7 @@ public sealed class RedisEventBusTests : IDisposable
             new ConversationStateChanged(2, 1, "resolved"),
             new AgentPresenceChanged(4, "away"),
             new ContactsMerged(1, 9),
+            new ContactOptOutChanged(1),
         ];
         var collector = new EventCollector();
         using var subscription = here.Subscribe(collector.Add);

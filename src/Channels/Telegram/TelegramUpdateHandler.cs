@@ -54,6 +54,7 @@ public sealed class TelegramUpdateHandler(
             {
                 await log.AppendAsync(stored.ConversationId, ConversationEventKinds.Unblocked, agentId: null, data: null, cancellationToken);
                 await events.PublishAsync(new ConversationStateChanged(stored.ConversationId, stored.ContactId, ConversationEventKinds.Unblocked));
+                await events.PublishAsync(new ContactOptOutChanged(stored.ContactId));
             }
             if (mapped.StartPayload is { } payload)
             {

@@ -32,6 +32,7 @@ public sealed class SmsKeywordResponder(
                 if (!isRetry)
                 {
                     await LogAsync(stored, ConversationEventKinds.OptedOut, keyword, cancellationToken);
+                    await events.PublishAsync(new ContactOptOutChanged(stored.ContactId));
                 }
                 break;
             case SmsKeywordKind.OptIn:
@@ -39,6 +40,7 @@ public sealed class SmsKeywordResponder(
                 if (wasOut && !isRetry)
                 {
                     await LogAsync(stored, ConversationEventKinds.OptedIn, keyword, cancellationToken);
+                    await events.PublishAsync(new ContactOptOutChanged(stored.ContactId));
                 }
                 break;
             case SmsKeywordKind.Help when !isRetry && !string.IsNullOrWhiteSpace(options.Value.HelpReply)

@@ -12,6 +12,7 @@ namespace ContactHub.Core.Events;
 [JsonDerivedType(typeof(ConversationStateChanged), "state")]
 [JsonDerivedType(typeof(AgentPresenceChanged), "presence")]
 [JsonDerivedType(typeof(ContactsMerged), "contacts-merged")]
+[JsonDerivedType(typeof(ContactOptOutChanged), "opt-out-changed")]
 [JsonDerivedType(typeof(CustomerTyping), "customer-typing")]
 [JsonDerivedType(typeof(AgentTyping), "agent-typing")]
 [JsonDerivedType(typeof(AgentSeen), "agent-seen")]
@@ -32,6 +33,9 @@ public sealed record ConversationStateChanged(long ConversationId, long ContactI
 
 /// <summary>Two contacts turned out to be one person: everything <paramref name="MergedId"/> owned now belongs to <paramref name="SurvivorId"/>.</summary>
 public sealed record ContactsMerged(long SurvivorId, long MergedId) : HubEvent;
+
+/// <summary>The customer opted out or back in on a channel (STOP/START, a blocked or unblocked bot): consoles showing them re-read it.</summary>
+public sealed record ContactOptOutChanged(long ContactId) : HubEvent;
 
 public sealed record AgentPresenceChanged(long AgentId, string Presence) : HubEvent;
 

@@ -83,13 +83,15 @@ public sealed partial class OutboxWorker(
                 break;
             case SendRejected rejected:
                 LogRejected(message.InteractionId, rejected.ErrorCode, rejected.Reason);
-                applied = await outbox.RecordFailedAsync(message.InteractionId, rejected.ErrorCode, rejected.Reason, cancellationToken);
+                var refused = await outbox.RecordFailedAsync(message.InteractionId, rejected.ErrorCode, rejected.Reason, cancellationToken);
+                applied = refused;
                 if (rejected.RecipientOptedOut)
                 {
                     // The provider saw a STOP the hub did not (sent before the hub existed, or to another of our
                     // numbers), or the customer blocked the bot: remember it, so the console refuses the next reply up
                     // front instead of failing it.
                     await optOuts.RecordOptOutAsync(message.Channel, message.ToAddress, rejected.OptOutKeyword, time.GetUtcNow(), cancellationToken);
+                    await events.PublishAsync(new ContactOptOutChanged(refused.ContactId));
                 }
                 break;
         }
