@@ -29,8 +29,23 @@ public class ReplyDraftTests
     }
 
     [Fact]
-    public void OtherChannelsCountCharactersOnly() =>
-        Assert.Equal("5 / 1600", new ReplyDraft { Text = "hello" }.CounterFor(ContactHub.Core.Domain.ChannelKind.Email));
+    public void OtherChannelsCountCharactersOnlyAgainstTheirOwnLimit()
+    {
+        var email = new ReplyDraft { Text = "hello", MaxLength = ContactHub.Core.Outbound.ReplyLimits.MaxLength(ContactHub.Core.Domain.ChannelKind.Email) };
+        var chat = new ReplyDraft { Text = "hello", MaxLength = ContactHub.Core.Outbound.ReplyLimits.MaxLength(ContactHub.Core.Domain.ChannelKind.Telegram) };
+
+        Assert.Equal("5 / 50000", email.CounterFor(ContactHub.Core.Domain.ChannelKind.Email));
+        Assert.Equal("5 / 4096", chat.CounterFor(ContactHub.Core.Domain.ChannelKind.Telegram));
+    }
+
+    [Fact]
+    public void AnEmailMayBeALetterWhereAnSmsMayNot()
+    {
+        var text = new string('a', 5000);
+
+        Assert.True(new ReplyDraft { Text = text, MaxLength = ContactHub.Core.Outbound.ReplyLimits.MaxLength(ContactHub.Core.Domain.ChannelKind.Email) }.CanSend);
+        Assert.False(new ReplyDraft { Text = text, MaxLength = ContactHub.Core.Outbound.ReplyLimits.MaxLength(ContactHub.Core.Domain.ChannelKind.Sms) }.CanSend);
+    }
 
     [Fact]
     public void TheCounterWarnsInTheLastTenthOfTheLimit()

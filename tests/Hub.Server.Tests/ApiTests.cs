@@ -74,6 +74,7 @@ public sealed class ApiTests(HubFactoryFixture hub) : IClassFixture<HubFactoryFi
         var response = await hub.Factory.CreateApiClient().PostAsJsonAsync($"/api/conversations/{conversationId}/replies", new { text = new string('x', 1601) }).WaitAsync(TestServers.Timeout);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("at most 1600 characters", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

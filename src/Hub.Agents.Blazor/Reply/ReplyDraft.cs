@@ -1,5 +1,5 @@
 using ContactHub.Core.Domain;
-using ContactHub.Core.Services;
+using ContactHub.Core.Outbound;
 using Microsoft.AspNetCore.Components.Web;
 
 namespace ContactHub.Agents.Blazor.Reply;
@@ -7,8 +7,8 @@ namespace ContactHub.Agents.Blazor.Reply;
 /// <summary>The reply being typed: whether it can be sent and what the counter says.</summary>
 public sealed class ReplyDraft
 {
-    /// <summary>The store's limit (one long SMS is 10 segments of 160).</summary>
-    public const int MaxLength = ReplyService.MaxReplyLength;
+    /// <summary>The channel's limit (<see cref="ReplyLimits"/>: one long SMS is 10 segments of 160).</summary>
+    public int MaxLength { get; init; } = ReplyLimits.Sms;
 
     public string Text { get; set; } = "";
 

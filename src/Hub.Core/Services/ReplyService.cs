@@ -28,9 +28,10 @@ public sealed class ReplyService(
     CustomerServiceWindows windows,
     IMessageTemplates templates)
 {
-    public const int MaxReplyLength = 1600;
-
     public const string OptedOutCode = "opted-out";
+
+    /// <summary>Longer than the channel takes in one message (<see cref="ReplyLimits"/>): a bad request, not a conflict.</summary>
+    public const string TooLongCode = "too-long";
 
     public const string FilesRefusedCode = "files-refused";
 
@@ -56,6 +57,10 @@ public sealed class ReplyService(
         if (await optOuts.FindForContactAsync(conversation.ContactId, channel, cancellationToken) is { } optOut)
         {
             return new ReplyRefused(OptedOutCode, OptedOutReason(optOut));
+        }
+        if (request.Template is null && request.Text.Length > ReplyLimits.MaxLength(channel))
+        {
+            return new ReplyRefused(TooLongCode, $"A {ChannelGlyphName(channel)} reply can be at most {ReplyLimits.MaxLength(channel)} characters; this one has {request.Text.Length}.");
         }
         if (FileProblem(channel, request.Files) is { } problem)
         {
@@ -106,6 +111,16 @@ public sealed class ReplyService(
         }
         return (approved.Render(template.Parameters), null);
     }
+
+    private static string ChannelGlyphName(ChannelKind channel) => channel switch
+    {
+        ChannelKind.Sms or ChannelKind.Voice => "SMS",
+        ChannelKind.Email => "e-mail",
+        ChannelKind.WhatsApp => "WhatsApp",
+        ChannelKind.Telegram => "Telegram",
+        ChannelKind.WebChat => "web chat",
+        _ => channel.ToWire(),
+    };
 
     public static string OptedOutReason(OptOut optOut) => optOut.Keyword == OptOuts.BlockedTheBot
         ? string.Create(

@@ -75,9 +75,9 @@ public static class HubApi
             }
             template = new TemplateMessage(requested.Name.Trim(), requested.Language.Trim(), requested.Parameters ?? []);
         }
-        else if (string.IsNullOrWhiteSpace(body.Text) || body.Text.Length > ReplyService.MaxReplyLength)
+        else if (string.IsNullOrWhiteSpace(body.Text) || body.Text.Length > ReplyLimits.Longest)
         {
-            return TypedResults.BadRequest($"text is required (1-{ReplyService.MaxReplyLength} characters) unless a template is given.");
+            return TypedResults.BadRequest($"text is required (1-{ReplyLimits.Longest} characters; less on chat and SMS channels) unless a template is given.");
         }
         ChannelKind? channel = null;
         if (body.Channel is not null)
@@ -92,6 +92,7 @@ public static class HubApi
         {
             ReplyQueued queued => TypedResults.Accepted($"/api/conversations/{id}", InteractionDto.From(queued.Interaction)),
             // 409: the request is fine but the customer's state forbids it; the code lets clients react, the detail explains.
+            ReplyRefused { Code: ReplyService.TooLongCode } tooLong => TypedResults.BadRequest(tooLong.Reason),
             ReplyRefused refused => TypedResults.Problem(refused.Reason, statusCode: StatusCodes.Status409Conflict, title: refused.Code),
             _ => TypedResults.NotFound(),
         };
