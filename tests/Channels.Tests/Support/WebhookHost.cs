@@ -1,10 +1,7 @@
 using ContactHub.Channels.Twilio;
 using ContactHub.Core;
-using ContactHub.Core.Config;
 using ContactHub.Core.Domain;
 using ContactHub.Core.Events;
-using ContactHub.Core.Routing;
-using ContactHub.Core.Services;
 using ContactHub.Core.Store;
 using ContactHub.Core.Stream;
 using ContactHub.StandIns;
@@ -60,24 +57,10 @@ public sealed class WebhookHost : IAsyncDisposable
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IConversationStream>(host.Stream);
         services.AddSingleton<IHubEventBus>(host.Events);
-        services.AddSingleton<IRouter, IdleRouter>();
-        services.AddSingleton<InboundPipeline>();
+        services.AddInboundPipelineWithIdleRouter();
         services.AddOptions<StoreOptions>().Configure(o => o.ConnectionString = $"Data Source={host.databasePath}");
         services.AddSingleton<StoreConnections>();
         services.AddSingleton<SchemaMigrator>();
-        services.AddSingleton<Outbox>();
-        // The pipeline's out-of-hours reply: with no queues loaded nothing is ever closed, so it stays silent here.
-        services.AddSingleton<QueueStore>();
-        services.AddSingleton<RoutingRuleStore>();
-        services.AddSingleton<AgentProfileStore>();
-        services.AddSingleton<RoutingConfigState>();
-        services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<ConversationEventLog>();
-        services.AddSingleton<OptOuts>();
-        services.AddSingleton<AutomaticReplyLimits>();
-        services.AddSingleton<OutOfHoursReplier>();
-        services.AddSingleton<ConversationRepository>();
-        services.AddSingleton<StickyAgents>();
         services.AddTwilioChannel(builder.Configuration);
         host.app = builder.Build();
         host.app.MapTwilioSmsWebhooks();
