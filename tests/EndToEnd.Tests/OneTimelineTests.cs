@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
-using ContactHub.StandIns;
 using ContactHub.StandIns.Telegram;
-using ContactHub.StandIns.Twilio;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -28,23 +26,14 @@ public sealed class OneTimelineTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        standIn = await StandInHost.StartAsync(new StandInSettings
+        (standIn, hub) = await TelegramHub.StartAsync(BotToken, settings =>
         {
-            Twilio = new TwilioStandInOptions { AccountSid = HubCluster.AccountSid, AuthToken = HubCluster.AuthToken, PhoneNumbers = [HubCluster.OurNumber] },
-            Telegram = new TelegramStandInOptions { BotToken = BotToken, MessagesPerSecondPerChat = 50 },
-        }, CancellationToken.None);
-        var settings = new HubCluster("unused", standIn.BaseUrl(), agents: 1).Settings;
-        settings.Remove("Store:Provider");
-        settings.Remove("ConnectionStrings:Store");
-        settings["Telegram:BotToken"] = BotToken;
-        settings["Telegram:ApiBaseUrl"] = standIn.BaseUrl();
-        settings["Telegram:PollTimeoutSeconds"] = "2";
-        settings["WebChat:ChannelKey"] = ChannelKey;
-        settings["WebChat:CompanyName"] = "Acme Support";
-        settings["Api:Tokens:0:Name"] = "one-timeline";
-        settings["Api:Tokens:0:Token"] = ApiToken;
-        settings["Api:Tokens:0:Role"] = "agent";
-        hub = await HubProcess.StartAsync(settings);
+            settings["WebChat:ChannelKey"] = ChannelKey;
+            settings["WebChat:CompanyName"] = "Acme Support";
+            settings["Api:Tokens:0:Name"] = "one-timeline";
+            settings["Api:Tokens:0:Token"] = ApiToken;
+            settings["Api:Tokens:0:Role"] = "agent";
+        });
         (playwright, browser) = await Browser.LaunchAsync();
     }
 

@@ -1,6 +1,4 @@
-using ContactHub.StandIns;
 using ContactHub.StandIns.Telegram;
-using ContactHub.StandIns.Twilio;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -25,18 +23,7 @@ public sealed class TelegramConsoleTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        standIn = await StandInHost.StartAsync(new StandInSettings
-        {
-            Twilio = new TwilioStandInOptions { AccountSid = HubCluster.AccountSid, AuthToken = HubCluster.AuthToken, PhoneNumbers = [HubCluster.OurNumber] },
-            Telegram = new TelegramStandInOptions { BotToken = BotToken, MessagesPerSecondPerChat = 50 },
-        }, CancellationToken.None);
-        var settings = new HubCluster("unused", standIn.BaseUrl(), agents: 1).Settings;
-        settings.Remove("Store:Provider");
-        settings.Remove("ConnectionStrings:Store");
-        settings["Telegram:BotToken"] = BotToken;
-        settings["Telegram:ApiBaseUrl"] = standIn.BaseUrl();
-        settings["Telegram:PollTimeoutSeconds"] = "2";
-        hub = await HubProcess.StartAsync(settings);
+        (standIn, hub) = await TelegramHub.StartAsync(BotToken);
         (playwright, browser) = await Browser.LaunchAsync();
     }
 
