@@ -60,7 +60,16 @@ public sealed class HubProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => hub.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await hub.WaitUntilReadyAsync();
+        try
+        {
+            await hub.WaitUntilReadyAsync();
+        }
+        catch
+        {
+            // A hub that never became ready must not outlive the test that started it.
+            await hub.DisposeAsync();
+            throw;
+        }
         return hub;
     }
 
