@@ -5,7 +5,6 @@ using ContactHub.Core.Events;
 using ContactHub.Core.Store;
 using ContactHub.Core.Stream;
 using ContactHub.StandIns;
-using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -70,21 +69,7 @@ public sealed class WebhookHost : IAsyncDisposable
     }
 
     /// <summary>An outbound SMS as the outbox leaves it once Twilio accepted it: stored, with Twilio's sid.</summary>
-    public async Task<long> SeedAcceptedOutboundAsync(string messageSid)
-    {
-        var connections = app!.Services.GetRequiredService<StoreConnections>();
-        long conversationId;
-        await using (var connection = await connections.OpenAsync())
-        {
-            var contactId = await connection.QuerySingleAsync<long>("INSERT INTO contacts (display_name, created_at) VALUES ('Test customer', 0) RETURNING id");
-            conversationId = await connection.QuerySingleAsync<long>(
-                "INSERT INTO conversations (contact_id, channel, state, queue, created_at, last_activity_at) VALUES (@contactId, 'sms', 'open', 'support', 0, 0) RETURNING id",
-                new { contactId });
-        }
-        var reply = await Outbox.QueueReplyAsync(conversationId, ChannelKind.Sms, "Your order shipped.", [], authorAgentId: null, CancellationToken.None);
-        await Outbox.RecordAcceptedAsync(reply.Id, messageSid, "queued", CancellationToken.None);
-        return reply.Id;
-    }
+    public Task<long> SeedAcceptedOutboundAsync(string messageSid) => OutboundSeed.AcceptedAsync(app!.Services, ChannelKind.Sms, messageSid, "queued");
 
     public IServiceProvider Services => app!.Services;
 

@@ -66,21 +66,7 @@ public sealed class WhatsAppHost : IAsyncDisposable
     }
 
     /// <summary>An outbound WhatsApp reply as the outbox leaves it once Meta accepted it: stored, with its wamid.</summary>
-    public async Task<long> SeedAcceptedOutboundAsync(string wamid)
-    {
-        var connections = app!.Services.GetRequiredService<StoreConnections>();
-        long conversationId;
-        await using (var connection = await connections.OpenAsync())
-        {
-            var contactId = await connection.QuerySingleAsync<long>("INSERT INTO contacts (display_name, created_at) VALUES ('Test customer', 0) RETURNING id");
-            conversationId = await connection.QuerySingleAsync<long>(
-                "INSERT INTO conversations (contact_id, channel, state, queue, created_at, last_activity_at) VALUES (@contactId, 'whatsapp', 'open', 'support', 0, 0) RETURNING id",
-                new { contactId });
-        }
-        var reply = await Outbox.QueueReplyAsync(conversationId, ChannelKind.WhatsApp, "Your order shipped.", [], authorAgentId: null, CancellationToken.None);
-        await Outbox.RecordAcceptedAsync(reply.Id, wamid, "accepted", CancellationToken.None);
-        return reply.Id;
-    }
+    public Task<long> SeedAcceptedOutboundAsync(string wamid) => OutboundSeed.AcceptedAsync(app!.Services, ChannelKind.WhatsApp, wamid, "accepted");
 
     /// <summary>The stored row of an outbound message: status, error code and the reason shown to the agent.</summary>
     public async Task<(string Status, string? ErrorCode, string? ErrorReason)> OutboundAsync(long interactionId)
