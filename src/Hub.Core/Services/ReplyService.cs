@@ -60,7 +60,7 @@ public sealed class ReplyService(
         }
         if (request.Template is null && request.Text.Length > ReplyLimits.MaxLength(channel))
         {
-            return new ReplyRefused(TooLongCode, $"A {ChannelGlyphName(channel)} reply can be at most {ReplyLimits.MaxLength(channel)} characters; this one has {request.Text.Length}.");
+            return new ReplyRefused(TooLongCode, $"A {ChannelName(channel)} reply can be at most {ReplyLimits.MaxLength(channel)} characters; this one has {request.Text.Length}.");
         }
         if (FileProblem(channel, request.Files) is { } problem)
         {
@@ -112,7 +112,7 @@ public sealed class ReplyService(
         return (approved.Render(template.Parameters), null);
     }
 
-    private static string ChannelGlyphName(ChannelKind channel) => channel switch
+    private static string ChannelName(ChannelKind channel) => channel switch
     {
         ChannelKind.Sms or ChannelKind.Voice => "SMS",
         ChannelKind.Email => "e-mail",

@@ -32,11 +32,12 @@ internal static class AppendStatements
         {
             (contactId, mergedContactId) = await MergeStatements.LinkVerifiedPhoneAsync(connection, transaction, contactId, phone, now);
         }
-        if (createdContact || item.ClaimedEmail is not null)
+        var (conversationId, conversationQueue, selection) = await FindOrOpenConversationAsync(connection, transaction, contactId, item, selector, now);
+        // Weak matches are looked for once per new contact or new conversation, not on every message of a chat.
+        if (createdContact || (item.ClaimedEmail is not null && selection is not null))
         {
             await MergeStatements.SuggestWeakMatchesAsync(connection, transaction, contactId, createdContact ? item.SenderDisplayName : null, item.ClaimedEmail, now);
         }
-        var (conversationId, conversationQueue, selection) = await FindOrOpenConversationAsync(connection, transaction, contactId, item, selector, now);
 
         var interactionId = await connection.QuerySingleOrDefaultAsync<long?>(
             """
