@@ -22,6 +22,7 @@ var only = onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1] : "";
 var throughput = only is "" or "throughput" ? await Scenario.ThroughputAsync(redis, settings) : 0;
 var latency = only is "" or "latency" ? await Scenario.LatencyAsync(redis, settings) : new LatencyResult(0, 0, 0, 0, 0, 0);
 var evalOps = only is "" ? RedisBenchmark.Eval(settings.Port) : 0;
+var floorCycles = only is "" ? await RedisBenchmark.FloorAsync(redis, settings.Port) : 0;
 
 var ratio = evalOps > 0 ? throughput / evalOps : 0;
 Console.WriteLine();
@@ -30,6 +31,7 @@ Console.WriteLine(FormattableString.Invariant($"enqueue-to-offer at {settings.Ra
 Console.WriteLine(FormattableString.Invariant($"redis-benchmark EVAL (3 commands, -c 50): {evalOps:F0} ops/s"));
 Console.WriteLine(FormattableString.Invariant($"ratio assignments/s / EVAL ops/s: {ratio:F3}  (target >= 0.25: {(ratio >= 0.25 ? "met" : "MISSED")})"));
 Console.WriteLine(FormattableString.Invariant($"p99 enqueue-to-offer: {latency.P99:F3} ms  (target < 5 ms: {(latency.P99 < 5 ? "met" : "MISSED")})"));
+Console.WriteLine(FormattableString.Invariant($"floor (minimal cycle, 22 commands in one EVAL, floor-cycle.lua): {floorCycles:F0} cycles/s, ratio {(evalOps > 0 ? floorCycles / evalOps : 0):F3}; this router reaches {(floorCycles > 0 ? throughput / floorCycles : 0):F2} of the floor"));
 
 namespace ContactHub.Routing.Bench
 {
@@ -274,14 +276,39 @@ namespace ContactHub.Routing.Bench
         /// <summary>The ceiling to compare against: a 3-command Lua EVAL, 50 clients, no pipelining.</summary>
         public const string Script = "redis.call('SET','rb:k','v'); redis.call('GET','rb:k'); return redis.call('INCR','rb:n')";
 
-        public static double Eval(int port)
+        public static double Eval(int port) => Run(port, ["-c", "50", "-n", "200000", "-q", "eval", Script, "0"]);
+
+        /// <summary>
+        /// floor-cycle.lua (one minimal enqueue+offer+accept+release per EVAL) under the same load as the ceiling:
+        /// an upper bound on any router's assignments/s on this Redis.
+        /// </summary>
+        public static async Task<double> FloorAsync(StackExchange.Redis.IConnectionMultiplexer redis, int port)
+        {
+            var database = redis.GetDatabase();
+            for (var agent = 0; agent < 200; agent++)
+            {
+                await database.HashSetAsync($"floor:a:{agent}", [new("presence", "available"), new("cap:webchat", 3), new("load:webchat", 0), new("sk:support", 2)]);
+                await database.SortedSetAddAsync("floor:avail", $"floor:a:{agent}", agent);
+            }
+            var server = redis.GetServer(redis.GetEndPoints()[0]);
+            // EVALSHA, as the router calls its scripts: EVAL would hash the whole script text on every call.
+            var sha = await server.ScriptLoadAsync(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "floor-cycle.lua")));
+            var cycles = Run(port, ["-c", "50", "-n", "100000", "-r", "100000000", "-q", "evalsha", Convert.ToHexStringLower(sha), "0", "__rand_int__"]);
+            foreach (var key in server.Keys(pattern: "floor:*", pageSize: 1000))
+            {
+                await database.KeyDeleteAsync(key);
+            }
+            return cycles;
+        }
+
+        private static double Run(int port, string[] args)
         {
             var start = new ProcessStartInfo("redis-benchmark")
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            foreach (var arg in new[] { "-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-c", "50", "-n", "200000", "-q", "eval", Script, "0" })
+            foreach (var arg in new[] { "-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture) }.Concat(args))
             {
                 start.ArgumentList.Add(arg);
             }
