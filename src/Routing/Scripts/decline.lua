@@ -8,7 +8,7 @@ if f[1] == 'transfer' then
   -- A declined transfer stays with the sender.
   cancel_transfer(task)
 elseif f[1] == 'offered' then
-  redis.call('SADD', TASK .. task .. DECLINED, agent)
+  mark_declined(task, agent)
   requeue(task)
   -- The declined task is placed first, with the longest idle colleague; only then may the decliner take other work.
   match_task(task, 'next')

@@ -6,17 +6,38 @@ if redis.call('EXISTS', taskKey) == 1 then
   return out
 end
 local enqueued, priority = tonumber(arg(4)), tonumber(arg(5))
-redis.call('HSET', taskKey, 'queue', queue, 'channel', arg(3), 'enqueuedAt', enqueued, 'since', enqueued,
-  'prio', priority, 'state', 'queued', 'step', 0)
-if arg(6) ~= '' then redis.call('HSET', taskKey, 'skills', arg(6)) end
-if arg(7) ~= '' then redis.call('HSET', taskKey, 'pref', arg(7)) end
-if arg(8) ~= '' then redis.call('HSET', taskKey, 'rule', arg(8)) end
+local fields = { 'queue', queue, 'channel', arg(3), 'enqueuedAt', enqueued, 'since', enqueued,
+  'prio', priority, 'state', 'queued', 'step', 0 }
+for i, name in ipairs({ 'skills', 'pref', 'rule' }) do
+  if arg(5 + i) ~= '' then
+    fields[#fields + 1] = name
+    fields[#fields + 1] = arg(5 + i)
+  end
+end
+redis.call('HSET', taskKey, unpack(fields))
 redis.call('SADD', QUEUES, queue)
-redis.call('ZADD', QUEUE .. queue, queue_score(priority, enqueued), task)
 count_offered(queue)
 local cfg = queue_config(queue)
 if #cfg.overflow > 0 then
   schedule_overflow(task, cfg, enqueued)
 end
-match_task(task, 'next')
+local step = current_step(cfg, enqueued)
+if step > 0 and cfg.overflow[step].queue then
+  -- Enqueued late enough to be due in another queue already: the usual path moves it first.
+  redis.call('ZADD', QUEUE .. queue, queue_score(priority, enqueued), task)
+  match_task(task, 'next')
+  return out
+end
+-- The context is what was just written, so it is not read back; the task joins its queue only if nobody takes it.
+local names, levels = parse_skills(cfg.skills)
+parse_skills(arg(6), names, levels)
+local pref = arg(7) ~= '' and arg(7) or nil
+local rule = arg(8) ~= '' and arg(8) or nil
+local ctx = {
+  state = 'queued', queue = queue, channel = arg(3), cfg = cfg, step = step, team = target_team(cfg, step),
+  names = names, levels = levels, pref = pref, rule = rule, declined = false, arriving = true,
+}
+if not match_task(task, 'next', ctx) then
+  redis.call('ZADD', QUEUE .. queue, queue_score(priority, enqueued), task)
+end
 return out

@@ -14,7 +14,7 @@ for _, task in ipairs(due) do
     if f[1] == 'transfer' then
       cancel_transfer(task)
     else
-      redis.call('SADD', TASK .. task .. DECLINED, agent)
+      mark_declined(task, agent)
       requeue(task)
     end
     -- An agent who let an offer lapse goes to the back of the idle line, so a walked-away agent

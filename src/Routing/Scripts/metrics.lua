@@ -30,11 +30,15 @@ for _, queue in ipairs(redis.call('SMEMBERS', QUEUES)) do
   local s = redis.call('HMGET', stats_key(queue), unpack(fields))
   local row = { queue, waiting, oldest, queue_config(queue).sl }
   for i = 1, #s do row[#row + 1] = tonumber(s[i]) or 0 end
+  -- Answered is not counted apart: every answer lands in exactly one histogram bucket.
+  local answered = 0
+  for i = 9, #s do answered = answered + (tonumber(s[i]) or 0) end
+  row[6] = answered
   queues[#queues + 1] = row
 end
 local agents = {}
 for _, agent in ipairs(redis.call('SMEMBERS', AGENTS)) do
-  local f = redis.call('HMGET', AGENT .. agent, 'activity', 'stateSince', 'awayReason', 'load')
-  agents[#agents + 1] = { agent, f[1] or 'offline', tonumber(f[2]) or 0, f[3] or '', tonumber(f[4]) or 0 }
+  local f, load = read_agent_with_load(agent, 'activity', 'stateSince', 'awayReason')
+  agents[#agents + 1] = { agent, f[1] or 'offline', tonumber(f[2]) or 0, f[3] or '', load }
 end
 return { queues, agents }

@@ -2,7 +2,8 @@
 -- The task ends here: its hash goes, so a transfer can enqueue the conversation again from scratch.
 local agent, task = arg(1), arg(2)
 local taskKey = TASK .. task
-local f = redis.call('HMGET', taskKey, 'state', 'agent', 'holder')
+local f = redis.call('HMGET', taskKey, 'state', 'agent', 'holder', 'queue', 'channel', 'acceptedAt')
+local plain = f[1] == 'assigned' and f[2] == agent
 if f[1] == 'transfer' and f[3] == agent then
   -- Resolved while a transfer was pending: the transfer offer is withdrawn first.
   local receiver = cancel_transfer(task)
@@ -10,18 +11,17 @@ if f[1] == 'transfer' and f[3] == agent then
   if refresh_agent(receiver) then
     match_agent(receiver, 'extra')
   end
-elseif f[1] ~= 'assigned' or f[2] ~= agent then
+elseif not plain then
   return out
 end
-f = redis.call('HMGET', taskKey, 'queue', 'channel', 'acceptedAt')
-local queue, channel = f[1], f[2]
+local queue, channel, acceptedAt = f[4], f[5], f[6]
 redis.call('DEL', taskKey, TASK .. task .. DECLINED)
 local cfg = queue_config(queue)
 if #cfg.overflow > 0 then
   redis.call('ZREM', OVERFLOW, task)
 end
 add_load(agent, channel, -1)
-local handle = NOW - (tonumber(f[3]) or NOW)
+local handle = NOW - (tonumber(acceptedAt) or NOW)
 local wrap = cfg.wrap
 if wrap > 0 then
   -- A wrap-up still running from an earlier conversation ends now; this one starts.
@@ -33,7 +33,8 @@ else
   count(queue, 'handled', 1)
   count(queue, 'handleMs', handle)
 end
-if refresh_agent(agent) then
+-- Without a wrap-up only this channel's load changed, so only its set can change.
+if refresh_agent(agent, (plain and wrap == 0) and channel or nil) then
   match_agent(agent, 'next')
 end
 return out

@@ -22,7 +22,7 @@ redis.call('HSET', taskKey, 'queue', queue, 'prio', priority, 'state', 'queued',
 redis.call('HDEL', taskKey, 'agent', 'acceptedAt', 'pref')
 -- The sender handed it on: they are not offered it straight back.
 redis.call('DEL', TASK .. task .. DECLINED)
-redis.call('SADD', TASK .. task .. DECLINED, from)
+mark_declined(task, from)
 redis.call('SADD', QUEUES, queue)
 redis.call('ZADD', QUEUE .. queue, queue_score(priority, NOW), task)
 count_offered(queue)
