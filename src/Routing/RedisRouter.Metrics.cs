@@ -13,7 +13,7 @@ public sealed partial class RedisRouter
     {
         var now = time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
-        var result = (RedisResult[])await EvaluateAsync(RoutingScripts.Metrics);
+        var result = (RedisResult[])await EvaluateAsync(RoutingLibrary.Metrics);
         var queues = new List<QueueLive>();
         foreach (var row in ((RedisResult[])result[0]).Select(item => (RedisResult[])item))
         {

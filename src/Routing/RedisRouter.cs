@@ -8,7 +8,7 @@ using StackExchange.Redis;
 namespace ContactHub.Routing;
 
 /// <summary>
-/// The router on Redis: every decision is one Lua script, so nodes racing on the same queue or agent
+/// The router on Redis: every decision is one Lua function (see <see cref="RoutingLibrary"/>), so nodes racing on the same queue or agent
 /// cannot interleave half-made changes.
 /// </summary>
 /// <remarks>
@@ -29,7 +29,7 @@ public sealed partial class RedisRouter(
 
     public async Task<Offer?> EnqueueAsync(RoutingTask task)
     {
-        var steps = await RunAsync(RoutingScripts.Enqueue,
+        var steps = await RunAsync(RoutingLibrary.Enqueue,
             task.ConversationId, task.Queue, task.Channel.ToWire(), task.EnqueuedAt.ToUnixTimeMilliseconds(),
             ClampPriority(task.Priority), RoutingWire.Skills(task.RequiredSkills),
             task.PreferredAgentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", task.Rule ?? "");
@@ -39,21 +39,21 @@ public sealed partial class RedisRouter(
 
     public async Task<IReadOnlyList<Offer>> SetPresenceAsync(long agentId, AgentPresence presence)
     {
-        var steps = await RunAsync(RoutingScripts.Presence, agentId, AgentPresenceNames.ToWire(presence), "", RoutingStep.Next);
+        var steps = await RunAsync(RoutingLibrary.Presence, agentId, AgentPresenceNames.ToWire(presence), "", RoutingStep.Next);
         await AnnounceAsync(steps);
         return [.. steps.Where(step => step.Tag == RoutingStep.Next).Select(step => step.ToOffer())];
     }
 
     public async Task<OfferAnswer> AcceptAsync(long agentId, long conversationId)
     {
-        var steps = await RunAsync(RoutingScripts.Accept, agentId, conversationId);
+        var steps = await RunAsync(RoutingLibrary.Accept, agentId, conversationId);
         await AnnounceAsync(steps);
         return steps.Any(step => step.Tag == RoutingStep.Accepted) ? OfferAnswer.Accepted : OfferAnswer.NotOffered;
     }
 
     public async Task<Offer?> DeclineAsync(long agentId, long conversationId)
     {
-        var steps = await RunAsync(RoutingScripts.Decline, agentId, conversationId);
+        var steps = await RunAsync(RoutingLibrary.Decline, agentId, conversationId);
         await AnnounceAsync(steps);
         return FirstOffer(steps);
     }
@@ -63,7 +63,7 @@ public sealed partial class RedisRouter(
         var expired = new List<ExpiredOffer>();
         while (true)
         {
-            var steps = await RunAsync(RoutingScripts.Expire, ExpireBatch);
+            var steps = await RunAsync(RoutingLibrary.Expire, ExpireBatch);
             await AnnounceAsync(steps);
             CollectExpired(steps, expired);
             if (!steps.Any(step => step.Tag == RoutingStep.More))
@@ -75,14 +75,14 @@ public sealed partial class RedisRouter(
 
     public async Task<Offer?> ReleaseAsync(long agentId, long conversationId)
     {
-        var steps = await RunAsync(RoutingScripts.Release, agentId, conversationId);
+        var steps = await RunAsync(RoutingLibrary.Release, agentId, conversationId);
         await AnnounceAsync(steps);
         return FirstOffer(steps);
     }
 
     public async Task<AgentRoutingState> GetAgentStateAsync(long agentId)
     {
-        var f = (RedisResult[])await EvaluateAsync(RoutingScripts.AgentState, agentId);
+        var f = (RedisResult[])await EvaluateAsync(RoutingLibrary.AgentState, agentId);
         var pending = (long)f[2];
         var stateSince = (long)f[5];
         var wrapUntil = (long)f[7];
@@ -172,12 +172,14 @@ public sealed partial class RedisRouter(
         }
     }
 
-    private async Task<IReadOnlyList<RoutingStep>> RunAsync(string script, params RedisValue[] arguments) =>
-        RoutingStep.Parse(await EvaluateAsync(script, arguments));
+    private async Task<IReadOnlyList<RoutingStep>> RunAsync(string function, params RedisValue[] arguments) =>
+        RoutingStep.Parse(await EvaluateAsync(function, arguments));
 
-    private Task<RedisResult> EvaluateAsync(string script, params RedisValue[] arguments)
+    private async Task<RedisResult> EvaluateAsync(string function, params RedisValue[] arguments)
     {
         var settings = options.Value;
+        var scriptKeys = keys.ScriptKeys();
+        List<object> command = [function, scriptKeys.Length, .. scriptKeys.Select(key => (object)key)];
         RedisValue[] values =
         [
             .. keys.ScriptKeyspace(),
@@ -187,8 +189,42 @@ public sealed partial class RedisRouter(
             settings.MaxConsecutiveTimeouts,
             .. arguments,
         ];
-        return redis.GetDatabase().ScriptEvaluateAsync(script, keys.ScriptKeys(), values);
+        command.AddRange(values.Select(value => (object)value));
+        var database = redis.GetDatabase();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await database.ExecuteAsync("FCALL", command);
+            }
+            catch (RedisServerException error) when (attempt < 3 && error.Message.StartsWith("ERR Function not found", StringComparison.Ordinal))
+            {
+                // A Redis that never saw this version of the library, or lost it (a flush can land between the
+                // load and the retry, hence more than one try): load it and call again.
+                await LoadLibraryAsync(database);
+            }
+            catch (RedisServerException error) when (error.Message.Contains("unknown command", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException("The router needs Redis 7.0 or later: this Redis does not know FCALL (Redis functions).", error);
+            }
+        }
     }
+
+    private async Task LoadLibraryAsync(IDatabase database)
+    {
+        try
+        {
+            await database.ExecuteAsync("FUNCTION", "LOAD", RoutingLibrary.Code);
+            LogLibraryLoaded(RoutingLibrary.Name);
+        }
+        catch (RedisServerException error) when (error.Message.Contains("already exists", StringComparison.Ordinal))
+        {
+            // Another hub loaded the same code first.
+        }
+    }
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Loaded routing function library {Library} into Redis")]
+    private partial void LogLibraryLoaded(string library);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Could not announce a routing change for agent {AgentId} and conversation {ConversationId}; an unseen offer times out and moves on")]
     private partial void LogAnnounceFailed(Exception error, long agentId, long conversationId);

@@ -1,22 +1,22 @@
--- Shared by every routing script (prepended to each). The contract every script keeps:
+-- The routing library: loaded once into Redis as a function library (RoutingLibrary), each script's body
+-- registered as a function that calls begin() first. Everything here is defined once per load, not per call,
+-- and begin() resets all per-call state, so no call sees another's. The contract every script keeps:
 -- after it runs, no waiting task and eligible agent are left unmatched unless that agent declined that task
 -- (bounded by MAX_SCAN per queue, see below). So a script that makes a task wait calls match_task, and one that
 -- makes an agent eligible calls match_agent.
 --
--- KEYS: 1 offers (zset, score expiry ms), 2 known queues (set), 3 known agents (set),
+-- keys: 1 offers (zset, score expiry ms), 2 known queues (set), 3 known agents (set),
 --       4 agents in wrap-up (zset, score wrap-up end ms), 5 waiting tasks' next overflow step (zset, score due ms)
--- ARGV: 1 task key prefix, 2 declined-set suffix, 3 agent key prefix, 4 queue key prefix, 5 queue config prefix,
+-- args: 1 task key prefix, 2 declined-set suffix, 3 agent key prefix, 4 queue key prefix, 5 queue config prefix,
 --       6 stats prefix, 7 available-agents-per-channel prefix,
 --       8 now in ms (the caller's clock, see RedisRouter), 9 default offer timeout ms, 10 default chat-like capacity,
 --       11 default missed offers before away, 12.. per script (read with arg(1), arg(2)...)
 -- Returns a flat array of 8-tuples: tag, conversation id, agent id, expiry ms, basis, candidates, rule, step.
-local OFFERS, QUEUES, AGENTS, WRAPUPS, OVERFLOW = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
-local TASK, DECLINED, AGENT, QUEUE, QCONF, STATS, AVAIL = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
-local NOW = tonumber(ARGV[8])
-local DEFAULT_TIMEOUT = tonumber(ARGV[9])
-local CHAT_CAPACITY = tonumber(ARGV[10])
-local DEFAULT_MAX_MISSES = tonumber(ARGV[11])
-local function arg(i) return ARGV[11 + i] end
+local OFFERS, QUEUES, AGENTS, WRAPUPS, OVERFLOW
+local TASK, DECLINED, AGENT, QUEUE, QCONF, STATS, AVAIL
+local NOW, DEFAULT_TIMEOUT, CHAT_CAPACITY, DEFAULT_MAX_MISSES
+local ARGS
+local function arg(i) return ARGS[11 + i] end
 
 local CHANNELS = { 'sms', 'voice', 'email', 'telegram', 'whatsapp', 'webchat' }
 -- Abandons shorter than this are not the centre's failure: counted apart and left out of the service level.
@@ -32,7 +32,8 @@ local PAGE = 64
 -- deeper than that behind ineligible ones waits for the next sweep or arrival.
 local MAX_SCAN = 1000
 
-local out = {}
+-- Per call (begin): the steps to return, queue configurations read so far, the last refresh_agent's findings.
+local out, config_cache, refreshed
 
 local function emit(tag, task, agent, expires, basis, candidates, rule, step)
   local n = #out
@@ -76,8 +77,6 @@ local function parse_skills(text, names, levels)
   end
   return names, levels
 end
-
-local config_cache = {}
 
 -- A queue's routing configuration (ApplyQueueAsync), with defaults for a queue never configured.
 local function queue_config(queue)
@@ -181,8 +180,7 @@ end
 -- not in wrap-up, no pending offer, spare capacity on that channel. Then matching never looks at anyone else.
 -- Also keeps the derived activity and the time it started. Busy = available (not in wrap-up) with at least one
 -- active conversation and no free capacity on any channel that has an active conversation.
--- What the last refresh_agent found, so the match_agent that usually follows reads nothing again.
-local refreshed = { agent = nil, free = nil, team = nil }
+-- `refreshed` holds what the last refresh_agent found, so the match_agent that usually follows reads nothing again.
 
 -- `only` (a channel) is for a caller that changed nothing but that channel's load, on sets that were right
 -- before: the other channels' sets cannot have changed, so they are not touched (five calls fewer).
@@ -543,4 +541,18 @@ local function set_unavailable(agent, presence, reason, tag)
   end
   refresh_agent(agent)
   withdraw_offer(agent, tag)
+end
+
+-- Every registered function's first statement: this call's keys, arguments and clock, and fresh per-call state.
+local function begin(keys, args)
+  OFFERS, QUEUES, AGENTS, WRAPUPS, OVERFLOW = keys[1], keys[2], keys[3], keys[4], keys[5]
+  TASK, DECLINED, AGENT, QUEUE, QCONF, STATS, AVAIL = args[1], args[2], args[3], args[4], args[5], args[6], args[7]
+  NOW = tonumber(args[8])
+  DEFAULT_TIMEOUT = tonumber(args[9])
+  CHAT_CAPACITY = tonumber(args[10])
+  DEFAULT_MAX_MISSES = tonumber(args[11])
+  ARGS = args
+  out = {}
+  config_cache = {}
+  refreshed = { agent = nil, free = nil, team = nil }
 end
