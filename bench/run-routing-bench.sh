@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the routing benchmark against a Redis of its own (127.0.0.1, a free port), then stops that Redis.
-# Usage: bench/run-routing-bench.sh [--tasks N] [--agents M] [--workers W] [--rate R] [--seconds S]
+# Usage: bench/run-routing-bench.sh [--tasks N] [--agents M] [--queues Q] [--workers W] [--rate R] [--seconds S] [--only throughput|latency]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 dir="$(mktemp -d /tmp/routing-bench.XXXXXX)"

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 // Routing benchmark: closed-loop assignment throughput, open-loop enqueue-to-offer latency at a target rate,
 // and redis-benchmark's 3-command EVAL against the same Redis in the same run, for the ratio.
 var settings = BenchSettings.Parse(args);
-Console.WriteLine($"redis 127.0.0.1:{settings.Port}  tasks {settings.Tasks}  agents {settings.Agents}  workers {settings.Workers}  rate {settings.Rate}/s  cores {Environment.ProcessorCount}");
+Console.WriteLine($"redis 127.0.0.1:{settings.Port}  tasks {settings.Tasks}  agents {settings.Agents}  queues {settings.Queues}  workers {settings.Workers}  rate {settings.Rate}/s  cores {Environment.ProcessorCount}");
 
 using var redis = RedisConnection.Connect($"127.0.0.1:{settings.Port},allowAdmin=true");
 // --only throughput|latency skips the rest (for profiling one phase with SLOWLOG or INFO commandstats).
@@ -35,7 +35,7 @@ Console.WriteLine(FormattableString.Invariant($"floor (minimal cycle, 22 command
 
 namespace ContactHub.Routing.Bench
 {
-    internal sealed record BenchSettings(int Port, int Tasks, int Agents, int Workers, int Rate, int LatencySeconds)
+    internal sealed record BenchSettings(int Port, int Tasks, int Agents, int Workers, int Rate, int LatencySeconds, int Queues)
     {
         public static BenchSettings Parse(string[] args)
         {
@@ -44,7 +44,7 @@ namespace ContactHub.Routing.Bench
                 var i = Array.IndexOf(args, name);
                 return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
             }
-            return new(Get("--port", 6379), Get("--tasks", 50_000), Get("--agents", 200), Get("--workers", 64), Get("--rate", 1000), Get("--seconds", 10));
+            return new(Get("--port", 6379), Get("--tasks", 50_000), Get("--agents", 200), Get("--workers", 64), Get("--rate", 1000), Get("--seconds", 10), Get("--queues", 1));
         }
     }
 
@@ -78,10 +78,13 @@ namespace ContactHub.Routing.Bench
             return (router, inbox, prefix);
         }
 
-        private static async Task SetUpAgentsAsync(RedisRouter router, int agents)
+        private static async Task SetUpAgentsAsync(RedisRouter router, BenchSettings settings)
         {
-            await router.ApplyQueueAsync(new QueueRoutingConfig("support") { ServiceLevelSeconds = 20, RequiredSkills = new Dictionary<string, int> { ["support"] = 1 } });
-            for (var agent = 1; agent <= agents; agent++)
+            for (var queue = 0; queue < settings.Queues; queue++)
+            {
+                await router.ApplyQueueAsync(new QueueRoutingConfig(QueueName(queue)) { ServiceLevelSeconds = 20, RequiredSkills = new Dictionary<string, int> { ["support"] = 1 } });
+            }
+            for (var agent = 1; agent <= settings.Agents; agent++)
             {
                 await router.ApplyAgentAsync(new AgentRoutingProfile(agent)
                 {
@@ -92,14 +95,17 @@ namespace ContactHub.Routing.Bench
             }
         }
 
-        private static RoutingTask Task(long id) =>
-            new(id, "support", id % 5 == 0 ? ChannelKind.Voice : ChannelKind.WebChat, DateTimeOffset.UtcNow) { Priority = (int)(id % 3) };
+        private static string QueueName(long index) => index == 0 ? "support" : $"support{index}";
+
+        /// <summary>Tasks go round the queues; all need the same skill, so any agent may take any of them.</summary>
+        private static RoutingTask Task(long id, BenchSettings settings) =>
+            new(id, QueueName(id % settings.Queues), id % 5 == 0 ? ChannelKind.Voice : ChannelKind.WebChat, DateTimeOffset.UtcNow) { Priority = (int)(id % 3) };
 
         /// <summary>Workers enqueue, accept and release as fast as replies come back; every call is one Redis function.</summary>
         public static async Task<double> ThroughputAsync(StackExchange.Redis.IConnectionMultiplexer redis, BenchSettings settings)
         {
             var (router, inbox, prefix) = NewRouter(redis);
-            await SetUpAgentsAsync(router, settings.Agents);
+            await SetUpAgentsAsync(router, settings);
             long lastId = 0;
 
             async Task<double> RunAsync(int count)
@@ -139,7 +145,7 @@ namespace ContactHub.Routing.Bench
                         var id = Interlocked.Increment(ref nextId);
                         if (id <= endId)
                         {
-                            await HandleAsync(await router.EnqueueAsync(Task(id)));
+                            await HandleAsync(await router.EnqueueAsync(Task(id, settings)));
                         }
                     }
                 }
@@ -162,8 +168,7 @@ namespace ContactHub.Routing.Bench
             Console.WriteLine(FormattableString.Invariant(
                 $"redis during throughput: {100 * (cpuAfter - cpuBefore) / watch.Elapsed.TotalSeconds:F0}% of one core busy; {calls} routing calls ({(double)calls / done:F2} per assignment), {(usecAfter - usecBefore) / Math.Max(1, calls):F1} us each inside Redis"));
             var live = await router.GetLiveAsync();
-            var queue = live.Queues.Single(q => q.Queue == "support");
-            Console.WriteLine(FormattableString.Invariant($"throughput: {done} assignments in {watch.Elapsed.TotalSeconds:F2} s; counters: offered {queue.Offered} answered {queue.Answered} waiting {queue.Waiting}"));
+            Console.WriteLine(FormattableString.Invariant($"throughput: {done} assignments in {watch.Elapsed.TotalSeconds:F2} s; counters: offered {live.Queues.Sum(q => q.Offered)} answered {live.Queues.Sum(q => q.Answered)} waiting {live.Queues.Sum(q => q.Waiting)}"));
             await CleanAsync(redis, prefix);
             return rate;
         }
@@ -172,7 +177,7 @@ namespace ContactHub.Routing.Bench
         public static async Task<LatencyResult> LatencyAsync(StackExchange.Redis.IConnectionMultiplexer redis, BenchSettings settings)
         {
             var (router, inbox, prefix) = NewRouter(redis);
-            await SetUpAgentsAsync(router, settings.Agents);
+            await SetUpAgentsAsync(router, settings);
             var samples = new ConcurrentBag<double>();
             var pending = new ConcurrentBag<System.Threading.Tasks.Task>();
             var offeredAtOnce = 0;
@@ -195,7 +200,7 @@ namespace ContactHub.Routing.Bench
             async System.Threading.Tasks.Task OneAsync(long id)
             {
                 var started = Stopwatch.GetTimestamp();
-                var offer = await router.EnqueueAsync(Task(id));
+                var offer = await router.EnqueueAsync(Task(id, settings));
                 if (offer is not null)
                 {
                     samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
