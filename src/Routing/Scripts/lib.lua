@@ -448,13 +448,15 @@ local function match_agent(agent, tag)
   end
   local best, bestScore, bestQueue
   for _, queue in ipairs(redis.call('SMEMBERS', QUEUES)) do
-    local cfg = queue_config(queue)
-    if cfg.open then
-      local qkey = QUEUE .. queue
+    local qkey = QUEUE .. queue
+    -- Most queues are empty most of the time: one read each, and the configuration only for a queue with work.
+    local page = redis.call('ZRANGE', qkey, 0, PAGE - 1, 'WITHSCORES')
+    local cfg = #page > 0 and queue_config(queue) or nil
+    if cfg and cfg.open then
       local start = 0
       local done = false
       while not done and start < MAX_SCAN do
-        local page = redis.call('ZRANGE', qkey, start, start + PAGE - 1, 'WITHSCORES')
+        if start > 0 then page = redis.call('ZRANGE', qkey, start, start + PAGE - 1, 'WITHSCORES') end
         if #page == 0 then break end
         for i = 1, #page, 2 do
           local task, score = page[i], tonumber(page[i + 1])
