@@ -44,8 +44,14 @@ public sealed class RoutingKeys(string prefix)
     /// <summary>Pending offers by conversation id; score = expiry in ms, so the sweep reads only what ran out.</summary>
     public RedisKey Offers { get; } = $"{prefix}:offers";
 
-    /// <summary>Every queue name a task was ever put in or configured, so an agent can be matched across all.</summary>
+    /// <summary>Every queue name a task was ever put in or configured, for live metrics.</summary>
     public RedisKey Queues { get; } = $"{prefix}:queues";
+
+    /// <summary>
+    /// Queues that may have waiting tasks (every queue with one, and perhaps some just emptied), so an agent coming
+    /// free looks only there rather than in every queue.
+    /// </summary>
+    public RedisKey QueuesWithWork { get; } = $"{prefix}:queues-with-work";
 
     /// <summary>Every agent the router has seen, for live metrics.</summary>
     public RedisKey Agents { get; } = $"{prefix}:agents";
@@ -61,10 +67,10 @@ public sealed class RoutingKeys(string prefix)
 
     public RedisChannel Events { get; } = new($"{prefix}:events", RedisChannel.PatternMode.Literal);
 
-    /// <summary>Key templates in the order every script reads them from ARGV[1..7].</summary>
+    /// <summary>Key templates in the order every script reads them from its args[1..7].</summary>
     public RedisValue[] ScriptKeyspace() =>
         [taskPrefix, DeclinedSuffix, agentPrefix, queuePrefix, queueConfigPrefix, statsPrefix, availablePrefix];
 
-    /// <summary>The fixed keys in the order every script reads them from KEYS[1..5].</summary>
-    public RedisKey[] ScriptKeys() => [Offers, Queues, Agents, WrapUps, OverflowDue];
+    /// <summary>The fixed keys in the order every script reads them from its keys[1..6].</summary>
+    public RedisKey[] ScriptKeys() => [Offers, Queues, Agents, WrapUps, OverflowDue, QueuesWithWork];
 }

@@ -42,6 +42,34 @@ public sealed class MatchingTests : IDisposable
     }
 
     [Fact]
+    public async Task AgentComingFreeFindsAQueueThatWasEmptiedAndFilledAgain()
+    {
+        await harness.EnqueueAsync(1, queue: "sales");
+        await harness.GoAvailableAsync(7);
+        await harness.AcceptAsync(7, 1);
+        await harness.ReleaseAsync(7, 1);
+        await harness.Router.SetPresenceAsync(7, AgentPresence.Away).WithTimeout();
+        await harness.EnqueueAsync(2, queue: "sales");
+
+        var offer = await harness.GoAvailableAsync(7);
+
+        Assert.Equal(2, offer?.ConversationId);
+    }
+
+    [Fact]
+    public async Task WaitingTasksUnknownToTheQueuesWithWorkAreFoundOnceTheQueueIsApplied()
+    {
+        // As a router from before the queues-with-work set left them: waiting, but the queue is not marked.
+        await harness.EnqueueAsync(1, queue: "sales");
+        await TestRedis.Shared.GetDatabase().KeyDeleteAsync(harness.Keys.QueuesWithWork);
+
+        await harness.ApplyQueueAsync(new QueueRoutingConfig("sales"));
+        var offer = await harness.GoAvailableAsync(7);
+
+        Assert.Equal(1, offer?.ConversationId);
+    }
+
+    [Fact]
     public async Task NewTaskGoesToTheLongestIdleAgent()
     {
         await harness.GoAvailableAsync(30);

@@ -7,6 +7,8 @@ redis.call('HSET', key, 'open', arg(2), 'timeout', arg(3), 'sl', arg(4), 'wrap',
   'skills', arg(7), 'overflow', arg(9), 'maxmiss', arg(10))
 if arg(8) ~= '' then redis.call('HSET', key, 'team', arg(8)) end
 redis.call('SADD', QUEUES, queue)
+-- Tasks left by a router from before the queues-with-work set (or any other way) are found again.
+if redis.call('ZCARD', QUEUE .. queue) > 0 then redis.call('SADD', WITH_WORK, queue) end
 -- Waiting tasks follow the new overflow steps from now on.
 local cfg = queue_config(queue)
 for _, task in ipairs(redis.call('ZRANGE', QUEUE .. queue, 0, MAX_SCAN - 1)) do

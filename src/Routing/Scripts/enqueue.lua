@@ -24,7 +24,7 @@ end
 local step = current_step(cfg, enqueued)
 if step > 0 and cfg.overflow[step].queue then
   -- Enqueued late enough to be due in another queue already: the usual path moves it first.
-  redis.call('ZADD', QUEUE .. queue, queue_score(priority, enqueued), task)
+  join_queue(queue, priority, enqueued, task)
   match_task(task, 'next')
   return out
 end
@@ -38,6 +38,6 @@ local ctx = {
   names = names, levels = levels, pref = pref, rule = rule, declined = false, arriving = true,
 }
 if not match_task(task, 'next', ctx) then
-  redis.call('ZADD', QUEUE .. queue, queue_score(priority, enqueued), task)
+  join_queue(queue, priority, enqueued, task)
 end
 return out

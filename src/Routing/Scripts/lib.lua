@@ -6,13 +6,14 @@
 -- makes an agent eligible calls match_agent.
 --
 -- keys: 1 offers (zset, score expiry ms), 2 known queues (set), 3 known agents (set),
---       4 agents in wrap-up (zset, score wrap-up end ms), 5 waiting tasks' next overflow step (zset, score due ms)
+--       4 agents in wrap-up (zset, score wrap-up end ms), 5 waiting tasks' next overflow step (zset, score due ms),
+--       6 queues that may have waiting tasks (set: every queue with one is in it; see join_queue)
 -- args: 1 task key prefix, 2 declined-set suffix, 3 agent key prefix, 4 queue key prefix, 5 queue config prefix,
 --       6 stats prefix, 7 available-agents-per-channel prefix,
 --       8 now in ms (the caller's clock, see RedisRouter), 9 default offer timeout ms, 10 default chat-like capacity,
 --       11 default missed offers before away, 12.. per script (read with arg(1), arg(2)...)
 -- Returns a flat array of 8-tuples: tag, conversation id, agent id, expiry ms, basis, candidates, rule, step.
-local OFFERS, QUEUES, AGENTS, WRAPUPS, OVERFLOW
+local OFFERS, QUEUES, AGENTS, WRAPUPS, OVERFLOW, WITH_WORK
 local TASK, DECLINED, AGENT, QUEUE, QCONF, STATS, AVAIL
 local NOW, DEFAULT_TIMEOUT, CHAT_CAPACITY, DEFAULT_MAX_MISSES
 local ARGS
@@ -55,6 +56,13 @@ end
 
 local function queue_score(priority, enqueued)
   return -priority * BAND + enqueued
+end
+
+-- The only way a task enters a queue: the queue is marked as having work in the same step. Leaving a queue does
+-- not unmark it; match_agent drops a queue it finds empty. So every queue with a task is always marked.
+local function join_queue(queue, priority, enqueued, task)
+  redis.call('ZADD', QUEUE .. queue, queue_score(priority, enqueued), task)
+  redis.call('SADD', WITH_WORK, queue)
 end
 
 -- "name=level\nname=level" -> names (ordered), levels
@@ -297,7 +305,7 @@ local function move_task(task, from, to, basis)
   redis.call('ZREM', QUEUE .. from, task)
   redis.call('HSET', taskKey, 'queue', to, 'since', NOW, 'step', 0, 'basis', f[3] or basis)
   redis.call('SADD', QUEUES, to)
-  redis.call('ZADD', QUEUE .. to, queue_score(tonumber(f[1]) or 0, tonumber(f[2])), task)
+  join_queue(to, tonumber(f[1]) or 0, tonumber(f[2]), task)
   count_offered(to)
   schedule_overflow(task, queue_config(to), NOW)
 end
@@ -363,7 +371,7 @@ local function requeue(task)
   redis.call('HSET', taskKey, 'state', 'queued')
   redis.call('HDEL', taskKey, 'agent', 'expiresAt', 'obasis', 'ocands', 'ostep')
   redis.call('ZREM', OFFERS, task)
-  redis.call('ZADD', QUEUE .. f[1], queue_score(tonumber(f[4]) or 0, tonumber(f[2])), task)
+  join_queue(f[1], tonumber(f[4]) or 0, tonumber(f[2]), task)
   if f[3] then
     local agentKey = AGENT .. f[3]
     if redis.call('HGET', agentKey, 'offer') == task then
@@ -447,10 +455,10 @@ local function match_agent(agent, tag)
     return v
   end
   local best, bestScore, bestQueue
-  for _, queue in ipairs(redis.call('SMEMBERS', QUEUES)) do
+  for _, queue in ipairs(redis.call('SMEMBERS', WITH_WORK)) do
     local qkey = QUEUE .. queue
-    -- Most queues are empty most of the time: one read each, and the configuration only for a queue with work.
     local page = redis.call('ZRANGE', qkey, 0, PAGE - 1, 'WITHSCORES')
+    if #page == 0 then redis.call('SREM', WITH_WORK, queue) end
     local cfg = #page > 0 and queue_config(queue) or nil
     if cfg and cfg.open then
       local start = 0
@@ -547,7 +555,7 @@ end
 
 -- Every registered function's first statement: this call's keys, arguments and clock, and fresh per-call state.
 local function begin(keys, args)
-  OFFERS, QUEUES, AGENTS, WRAPUPS, OVERFLOW = keys[1], keys[2], keys[3], keys[4], keys[5]
+  OFFERS, QUEUES, AGENTS, WRAPUPS, OVERFLOW, WITH_WORK = keys[1], keys[2], keys[3], keys[4], keys[5], keys[6]
   TASK, DECLINED, AGENT, QUEUE, QCONF, STATS, AVAIL = args[1], args[2], args[3], args[4], args[5], args[6], args[7]
   NOW = tonumber(args[8])
   DEFAULT_TIMEOUT = tonumber(args[9])
