@@ -179,7 +179,6 @@ public sealed partial class RedisRouter(
     {
         var settings = options.Value;
         var scriptKeys = keys.ScriptKeys();
-        List<object> command = [function, scriptKeys.Length, .. scriptKeys.Select(key => (object)key)];
         RedisValue[] values =
         [
             .. keys.ScriptKeyspace(),
@@ -189,7 +188,8 @@ public sealed partial class RedisRouter(
             settings.MaxConsecutiveTimeouts,
             .. arguments,
         ];
-        command.AddRange(values.Select(value => (object)value));
+        // FCALL name numkeys key... arg...
+        List<object> command = [function, scriptKeys.Length, .. scriptKeys.Cast<object>(), .. values.Cast<object>()];
         var database = redis.GetDatabase();
         for (var attempt = 1; ; attempt++)
         {

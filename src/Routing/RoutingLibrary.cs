@@ -11,11 +11,7 @@ namespace ContactHub.Routing;
 /// </summary>
 internal static class RoutingLibrary
 {
-    private static readonly string[] Scripts =
-    [
-        "enqueue", "presence", "accept", "decline", "expire", "release", "agent_state", "apply_queue", "apply_agent",
-        "set_open", "transfer_agent", "transfer_queue", "abandon", "restore", "metrics",
-    ];
+    private const string SharedPart = "lib.lua";
 
     private static readonly string Body = Compose();
 
@@ -49,8 +45,13 @@ internal static class RoutingLibrary
 
     private static string Compose()
     {
-        var text = new StringBuilder(Read("lib.lua")).Append('\n');
-        foreach (var script in Scripts)
+        var text = new StringBuilder(Read(SharedPart)).Append('\n');
+        // Every other embedded script is one function, named after its file.
+        var scripts = typeof(RoutingLibrary).Assembly.GetManifestResourceNames()
+            .Where(name => name.EndsWith(".lua", StringComparison.Ordinal) && name != SharedPart)
+            .Select(name => name[..^".lua".Length])
+            .Order(StringComparer.Ordinal);
+        foreach (var script in scripts)
         {
             text.Append($"\nredis.register_function('{NamePlaceholder}_{script}', function(keys, args)\nbegin(keys, args)\n")
                 .Append(Read(script + ".lua"))
