@@ -29,14 +29,9 @@ if step > 0 and cfg.overflow[step].queue then
   return out
 end
 -- The context is what was just written, so it is not read back; the task joins its queue only if nobody takes it.
-local names, levels = parse_skills(cfg.skills)
-parse_skills(arg(6), names, levels)
-local pref = arg(7) ~= '' and arg(7) or nil
-local rule = arg(8) ~= '' and arg(8) or nil
-local ctx = {
-  state = 'queued', queue = queue, channel = arg(3), cfg = cfg, step = step, team = target_team(cfg, step),
-  names = names, levels = levels, pref = pref, rule = rule, declined = false, arriving = true,
-}
+local ctx = context_of('queued', queue, arg(3), cfg, step, arg(6), arg(7) ~= '' and arg(7) or nil,
+  arg(8) ~= '' and arg(8) or nil, nil, false)
+ctx.arriving = true
 if not match_task(task, 'next', ctx) then
   join_queue(queue, priority, enqueued, task)
 end

@@ -310,6 +310,17 @@ local function move_task(task, from, to, basis)
   schedule_overflow(task, queue_config(to), NOW)
 end
 
+-- What matching needs to know of a task: its queue's configuration, the overflow step it reached, and the skills
+-- of the queue and the task together.
+local function context_of(state, queue, channel, cfg, step, skills, pref, rule, basis, declined)
+  local names, levels = parse_skills(cfg.skills)
+  parse_skills(skills, names, levels)
+  return {
+    state = state, queue = queue, channel = channel, cfg = cfg, step = step, team = target_team(cfg, step),
+    names = names, levels = levels, pref = pref, rule = rule, basis = basis, declined = declined,
+  }
+end
+
 -- Reads a task and, if it is waiting and a queue-moving overflow step is due, moves it first (a few hops at most).
 local function task_context(task)
   local taskKey = TASK .. task
@@ -322,12 +333,7 @@ local function task_context(task)
     if f[1] == 'queued' and target and target ~= f[2] then
       move_task(task, f[2], target, 'overflow')
     else
-      local names, levels = parse_skills(cfg.skills)
-      parse_skills(f[6], names, levels)
-      return {
-        state = f[1], queue = f[2], channel = f[3], cfg = cfg, step = step, team = target_team(cfg, step),
-        names = names, levels = levels, pref = f[7], rule = f[8], basis = f[9], declined = f[10] ~= false,
-      }
+      return context_of(f[1], f[2], f[3], cfg, step, f[6], f[7], f[8], f[9], f[10] ~= false)
     end
   end
   return nil
